@@ -1,0 +1,2 @@
+/** @argus/core: the pure domain. Import a domain by its subpath (`@argus/core/lists`); the model is re-exported here. */
+export * from './model/index.js';

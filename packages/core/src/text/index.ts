@@ -1,0 +1,4 @@
+/** Text plumbing shared by every parser: byte sources, decoding, CSV. */
+export * from './byte-source.js';
+export * from './decode.js';
+export * from './csv.js';

@@ -1,0 +1,2 @@
+/** @argus/runtime: the composition root shared by CLI, server and workers. */
+export * from './open-store.js';
