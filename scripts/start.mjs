@@ -5,7 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const built = ['packages/cli/dist/program.js', 'packages/server/dist/main.js'].every((f) => existsSync(new URL(`../${f}`, import.meta.url)));
+const built = ['packages/cli/dist/program.js', 'packages/server/dist/main.js'].every((f) =>
+  existsSync(new URL(`../${f}`, import.meta.url)),
+);
 if (!built) {
   const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);

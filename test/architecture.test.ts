@@ -37,7 +37,9 @@ function sources(dir: string): string[] {
 const IMPORT = /(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 describe('architecture', () => {
-  const packages = readdirSync(join(root, 'packages')).filter((p) => statSync(join(root, 'packages', p, 'src'), { throwIfNoEntry: false })?.isDirectory());
+  const packages = readdirSync(join(root, 'packages')).filter((p) =>
+    statSync(join(root, 'packages', p, 'src'), { throwIfNoEntry: false })?.isDirectory(),
+  );
 
   it('knows every package', () => {
     for (const p of packages) expect(Object.keys(ALLOWED), `packages/${p} needs an entry in ALLOWED`).toContain(p);

@@ -1,4 +1,5 @@
-/** The shared domain model: entities, dates, errors. */
+/** The shared domain model: entities, transactions and alerts, dates, errors. */
 export * from './entity.js';
 export * from './dates.js';
 export * from './errors.js';
+export * from './transaction.js';

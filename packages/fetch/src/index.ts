@@ -1,0 +1,2 @@
+/** @argus/fetch: the ListFetcher adapter over HTTP. */
+export {};

@@ -1,0 +1,2 @@
+/** @argus/server: the HTTP API and web UI host. */
+export {};
