@@ -1,21 +1,16 @@
 #!/usr/bin/env node
-// `npm start`: build if needed, then run the Argus server on the embedded store.
-import { existsSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+// `npm start`: build what is out of date (TypeScript packages, then the web UI), then run the Argus server.
+// Environment: PORT (8080), HOST (127.0.0.1), ARGUS_DB (./argus.db or a postgres:// URL), ARGUS_ADMIN_PASSWORD,
+// ARGUS_LISTS_DIR (local lists, e.g. ../shared/data/lists), ARGUS_CONFIG (argus.config.json), ARGUS_NO_BUILD=1.
+import { buildIfStale } from './build-stale.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const built = ['packages/cli/dist/program.js', 'packages/server/dist/main.js'].every((f) =>
-  existsSync(new URL(`../${f}`, import.meta.url)),
-);
-if (!built) {
-  const r = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+if (process.env.ARGUS_NO_BUILD !== '1') {
+  try {
+    buildIfStale();
+  } catch (e) {
+    console.error(`argus: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
 }
-if (existsSync(new URL('../packages/server/dist/main.js', import.meta.url))) {
-  await import('../packages/server/dist/main.js');
-} else {
-  // Until the server lands, start shows the store's lists.
-  const { run } = await import('../packages/cli/dist/program.js');
-  process.exitCode = await run([process.argv[0], 'argus', 'lists']);
-}
+
+await import('../packages/server/dist/main.js');

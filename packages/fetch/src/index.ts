@@ -1,2 +1,3 @@
 /** @argus/fetch: the ListFetcher adapter over HTTP. */
-export {};
+export { HttpListFetcher, type HttpListFetcherOptions } from './http-list-fetcher.js';
+export { fileSource } from './file-source.js';

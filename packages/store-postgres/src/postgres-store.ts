@@ -1,9 +1,15 @@
 /** The scale-out store: PostgreSQL through a pg connection pool. */
 
 import pg from 'pg';
-import type { AgencyStore, Store } from '@argus/app';
+import type { AgencyStore, AuthRepo, Store } from '@argus/app';
 import { MIGRATIONS } from './migrations/index.js';
 import { PostgresListRepo } from './postgres-list-repo.js';
+import { PostgresAuthRepo } from './postgres-auth-repo.js';
+import { PostgresReviewRepo } from './postgres-review-repo.js';
+import { PostgresIncidentRepo } from './postgres-incident-repo.js';
+import { PostgresCaseRepo } from './postgres-case-repo.js';
+import { PostgresAuditRepo } from './postgres-audit-repo.js';
+import { PostgresMonitoringRepo } from './postgres-monitoring-repo.js';
 
 export interface PostgresStoreOptions {
   /** `postgres://user@host:port/db`. */
@@ -85,8 +91,17 @@ export class PostgresStore implements Store {
   forAgency(agencyId: string): AgencyStore {
     return {
       agencyId,
-      lists: new PostgresListRepo(this.#pool, agencyId) as unknown as AgencyStore['lists'],
+      lists: new PostgresListRepo(this.#pool, agencyId),
+      reviews: new PostgresReviewRepo(this.#pool, agencyId),
+      incidents: new PostgresIncidentRepo(this.#pool, agencyId),
+      cases: new PostgresCaseRepo(this.#pool, agencyId),
+      audit: new PostgresAuditRepo(this.#pool, agencyId),
+      monitoring: new PostgresMonitoringRepo(this.#pool, agencyId),
     };
+  }
+
+  auth(): AuthRepo {
+    return new PostgresAuthRepo(this.#pool);
   }
 
   async close(): Promise<void> {

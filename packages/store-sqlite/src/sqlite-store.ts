@@ -1,9 +1,15 @@
 /** The embedded store: one SQLite file (WAL), the default for `npm start` and the CLI. */
 
 import Database from 'better-sqlite3';
-import type { AgencyStore, Store } from '@argus/app';
+import type { AgencyStore, AuthRepo, Store } from '@argus/app';
 import { MIGRATIONS } from './migrations/index.js';
 import { SqliteListRepo } from './sqlite-list-repo.js';
+import { SqliteAuthRepo } from './sqlite-auth-repo.js';
+import { SqliteReviewRepo } from './sqlite-review-repo.js';
+import { SqliteIncidentRepo } from './sqlite-incident-repo.js';
+import { SqliteCaseRepo } from './sqlite-case-repo.js';
+import { SqliteAuditRepo } from './sqlite-audit-repo.js';
+import { SqliteMonitoringRepo } from './sqlite-monitoring-repo.js';
 
 export interface SqliteStoreOptions {
   /** A file path, or `:memory:`. */
@@ -14,6 +20,7 @@ export interface SqliteStoreOptions {
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly #db: Database.Database;
+  #auth: AuthRepo | undefined;
 
   private constructor(db: Database.Database) {
     this.#db = db;
@@ -56,8 +63,18 @@ export class SqliteStore implements Store {
   forAgency(agencyId: string): AgencyStore {
     return {
       agencyId,
-      lists: new SqliteListRepo(this.#db, agencyId) as unknown as AgencyStore['lists'],
+      lists: new SqliteListRepo(this.#db, agencyId),
+      reviews: new SqliteReviewRepo(this.#db, agencyId),
+      incidents: new SqliteIncidentRepo(this.#db, agencyId),
+      cases: new SqliteCaseRepo(this.#db, agencyId),
+      audit: new SqliteAuditRepo(this.#db, agencyId),
+      monitoring: new SqliteMonitoringRepo(this.#db, agencyId),
     };
+  }
+
+  auth(): AuthRepo {
+    this.#auth ??= new SqliteAuthRepo(this.#db);
+    return this.#auth;
   }
 
   async close(): Promise<void> {

@@ -6,6 +6,12 @@
  */
 
 import type { ListRepo } from './list-repo.js';
+import type { AuthRepo } from './auth-repo.js';
+import type { ReviewRepo } from './review-repo.js';
+import type { IncidentRepo } from './incident-repo.js';
+import type { CaseRepo } from './case-repo.js';
+import type { AuditRepo } from './audit-repo.js';
+import type { MonitoringRepo } from './monitoring-repo.js';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -15,6 +21,11 @@ export const PUBLIC_AGENCY = 'public';
 export interface AgencyStore {
   readonly agencyId: string;
   readonly lists: ListRepo;
+  readonly reviews: ReviewRepo;
+  readonly incidents: IncidentRepo;
+  readonly cases: CaseRepo;
+  readonly audit: AuditRepo;
+  readonly monitoring: MonitoringRepo;
 }
 
 export interface Store {
@@ -22,5 +33,7 @@ export interface Store {
   /** Brings the schema up to date (idempotent). */
   migrate(): Promise<void>;
   forAgency(agencyId: string): AgencyStore;
+  /** Agencies, users, sessions and API keys: global, because a login looks a user up before it knows the agency. */
+  auth(): AuthRepo;
   close(): Promise<void>;
 }

@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   ENTITY_NOT_FOUND: { status: 404, message: 'No such entity' },
   SCREEN_QUERY_INVALID: { status: 400, message: 'The screening query is not valid' },
   TRANSACTION_INVALID: { status: 400, message: 'The transaction is not valid' },
+  TRANSACTION_PARSE_FAILED: { status: 422, message: 'The transaction file could not be parsed' },
   MONITOR_CONFIG_INVALID: { status: 400, message: 'The monitoring configuration is not valid' },
   ALERT_NOT_FOUND: { status: 404, message: 'No such alert' },
   CASE_NOT_FOUND: { status: 404, message: 'No such case' },
@@ -26,6 +27,7 @@ export const ERROR_CODES = {
   NOT_FOUND: { status: 404, message: 'Not found' },
   CONFLICT: { status: 409, message: 'Conflict' },
   STORE_UNAVAILABLE: { status: 503, message: 'The store is not available' },
+  SERVICE_STARTING: { status: 503, message: 'The service is still starting' },
   INTERNAL: { status: 500, message: 'Internal error' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

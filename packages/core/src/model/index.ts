@@ -3,3 +3,4 @@ export * from './entity.js';
 export * from './dates.js';
 export * from './errors.js';
 export * from './transaction.js';
+export * from './countries.js';

@@ -1,0 +1,2 @@
+/** OpenSanctions FollowTheMoney JSON lines. */
+export { ftmJsonParser } from './ftm-parser.js';

@@ -1,0 +1,2 @@
+/** OpenSanctions Senzing JSON lines. */
+export { senzingJsonParser } from './senzing-parser.js';

@@ -1,0 +1,260 @@
+/**
+ * Star-shaped typologies around the accounts a transaction touches: fan-in (many distinct senders into one
+ * account — a call centre's collection account, a mule), fan-out (one account paying many), and gather-scatter
+ * (a fan-in whose money fans out again). Each evaluation scans only the hub's own edges inside the window.
+ */
+
+import type { Detection } from '../alert-book.js';
+import { type EdgeView, type EngineContext, alike } from '../engine-context.js';
+import type { EdgeList } from '../transaction-window.js';
+import { duration, names, percent, plural } from '../explain.js';
+import type { FanConfig } from '../monitoring-config.js';
+
+type Direction = 'in' | 'out';
+
+interface FanFinding {
+  readonly mode: 'alike' | 'burst';
+  readonly hub: number;
+  readonly counterparties: number[];
+  readonly edges: number[];
+  readonly total: number;
+  readonly first: number;
+  readonly last: number;
+  /** Burst: the account's usual number of counterparties per burst window before. */
+  readonly expected: number;
+}
+
+/** A hub that fanned in recently: gather-scatter looks at its outflows. */
+interface Gathered {
+  readonly time: number;
+  readonly finding: FanFinding;
+}
+
+export class FanTypology {
+  readonly #gathered = new Map<number, Gathered>();
+  /** Scratch lists reused by every search; copied only when a pattern is found. */
+  readonly #parties: number[] = [];
+  readonly #edges: number[] = [];
+  readonly #amounts = new Map<number, number>();
+
+  check(ctx: EngineContext, e: EdgeView, out: Detection[]): void {
+    if (e.src === e.dst) return;
+    const t = ctx.config.typologies;
+    if (t.fanIn.enabled) {
+      const f = this.#find(ctx, e, 'in', t.fanIn);
+      if (f) {
+        out.push(fanDetection(ctx, f, 'in'));
+        if (t.gatherScatter.enabled) this.#gathered.set(f.hub, { time: e.time, finding: f });
+      }
+    }
+    if (t.fanOut.enabled) {
+      const f = this.#find(ctx, e, 'out', t.fanOut);
+      if (f) out.push(fanDetection(ctx, f, 'out'));
+    }
+    if (t.gatherScatter.enabled) this.#scatter(ctx, e, out);
+  }
+
+  /** Forgets gathered hubs older than the gather-scatter window. */
+  sweep(before: number): void {
+    for (const [hub, g] of this.#gathered) if (g.time < before) this.#gathered.delete(hub);
+  }
+
+  #find(ctx: EngineContext, e: EdgeView, dir: Direction, c: FanConfig): FanFinding | undefined {
+    const w = ctx.w;
+    const hub = dir === 'in' ? e.dst : e.src;
+    const list = dir === 'in' ? w.in(hub) : w.out(hub);
+    const other = dir === 'in' ? w.src : w.dst;
+    const slack = ctx.config.window.latenessMs;
+    const cap = ctx.config.typologies.maxScan;
+    const longFrom = c.alike ? ctx.now - c.windowMs : ctx.now - c.burstWindowMs;
+    const burstFrom = ctx.now - c.burstWindowMs;
+    ctx.marks.reset(w.accountCount);
+    ctx.marks2.reset(w.accountCount);
+    const alikeParties = this.#parties;
+    const alikeEdges = this.#edges;
+    alikeParties.length = 0;
+    alikeEdges.length = 0;
+    let alikeTotal = 0;
+    let alikeFirst = e.time;
+    let burstCount = 0;
+    for (let i = list.ids.length - 1, n = 0; i >= list.start && n < cap; i--, n++) {
+      const id = list.ids[i] as number;
+      const s = w.slot(id);
+      const time = w.time[s] as number;
+      if (time < longFrom - slack) break;
+      if (time < longFrom) continue;
+      const party = other[s] as number;
+      if (party === hub) continue;
+      const amount = w.amount[s] as number;
+      if (c.alike && alike(amount, e.amount, c.amountTolerance)) {
+        if (ctx.marks.add(party)) alikeParties.push(party);
+        alikeEdges.push(id);
+        alikeTotal += amount;
+        if (time < alikeFirst) alikeFirst = time;
+      }
+      if (time >= burstFrom && ctx.marks2.add(party)) burstCount++;
+    }
+    if (c.alike && alikeParties.length >= c.minAlike && alikeTotal >= c.minTotal && !this.#commonAmounts(ctx, list, dir, e, c, alikeParties.length)) {
+      return {
+        mode: 'alike',
+        hub,
+        counterparties: alikeParties.slice(),
+        edges: alikeEdges.slice(),
+        total: alikeTotal,
+        first: alikeFirst,
+        last: e.time,
+        expected: 0,
+      };
+    }
+    if (burstCount < Math.min(c.minDistinct, c.minDistinctNew)) return undefined;
+    return this.#burst(ctx, e, dir, c, hub);
+  }
+
+  /**
+   * A shop sees the same prices from many customers: when other amounts also repeat across distinct counterparties
+   * at least as often as this one, equal amounts are the hub's normal business, not a pattern.
+   */
+  #commonAmounts(ctx: EngineContext, list: EdgeList, dir: Direction, e: EdgeView, c: FanConfig, group: number): boolean {
+    const w = ctx.w;
+    const other = dir === 'in' ? w.src : w.dst;
+    const from = ctx.now - c.windowMs;
+    const cap = ctx.config.typologies.maxScan;
+    const seen = this.#amounts;
+    seen.clear();
+    let repeated = 0;
+    for (let i = list.ids.length - 1, n = 0; i >= list.start && n < cap; i--, n++) {
+      const s = w.slot(list.ids[i] as number);
+      if ((w.time[s] as number) < from) continue;
+      const amount = w.amount[s] as number;
+      if (alike(amount, e.amount, c.amountTolerance)) continue;
+      const key = Math.round(amount * 100);
+      const party = other[s] as number;
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, party);
+      else if (first !== party && first !== -1) {
+        // Count both the first and this counterparty once the amount repeats; later ones one by one.
+        repeated += 2;
+        seen.set(key, -1);
+      } else if (first === -1) repeated++;
+    }
+    return repeated >= group;
+  }
+
+  /** The burst window against the account's own rate before it; undefined when there is too little history to tell. */
+  #burst(ctx: EngineContext, e: EdgeView, dir: Direction, c: FanConfig, hub: number): FanFinding | undefined {
+    const w = ctx.w;
+    const burstFrom = ctx.now - c.burstWindowMs;
+    const priorSpan = Math.min(c.windowMs - c.burstWindowMs, burstFrom - ctx.start);
+    if (priorSpan < Math.max(c.burstWindowMs, c.minHistoryMs)) return undefined;
+    const list = dir === 'in' ? w.in(hub) : w.out(hub);
+    const other = dir === 'in' ? w.src : w.dst;
+    const cap = ctx.config.typologies.maxScan;
+    ctx.marks.reset(w.accountCount);
+    ctx.marks2.reset(w.accountCount);
+    const parties: number[] = [];
+    const edges: number[] = [];
+    let total = 0;
+    let first = e.time;
+    let prior = 0;
+    const priorFrom = burstFrom - priorSpan;
+    for (let i = list.ids.length - 1, n = 0; i >= list.start && n < cap; i--, n++) {
+      const id = list.ids[i] as number;
+      const s = w.slot(id);
+      const time = w.time[s] as number;
+      if (time < priorFrom) break;
+      const party = other[s] as number;
+      if (party === hub) continue;
+      if (time >= burstFrom) {
+        if (ctx.marks.add(party)) parties.push(party);
+        edges.push(id);
+        total += w.amount[s] as number;
+        if (time < first) first = time;
+      } else if (ctx.marks2.add(party)) prior++;
+    }
+    const expected = (prior * c.burstWindowMs) / priorSpan;
+    // An account first seen inside the burst window is new: the collection account opened for the scheme.
+    const isNew = prior === 0 && (ctx.profiles.firstSeen[hub] as number) >= burstFrom;
+    const needed = isNew ? c.minDistinctNew : Math.max(c.minDistinct, c.burstRatio * expected);
+    if (parties.length < needed || total < c.minTotal) return undefined;
+    return { mode: 'burst', hub, counterparties: parties, edges, total, first, last: e.time, expected };
+  }
+
+  /** An outflow from a hub that gathered: does most of the gathered money fan out again? */
+  #scatter(ctx: EngineContext, e: EdgeView, out: Detection[]): void {
+    const g = this.#gathered.get(e.src);
+    if (!g) return;
+    const c = ctx.config.typologies.gatherScatter;
+    if (e.time - g.time > c.windowMs) {
+      this.#gathered.delete(e.src);
+      return;
+    }
+    const w = ctx.w;
+    const hub = e.src;
+    const f = g.finding;
+    if (f.counterparties.length < c.minIn || f.total < c.minTotal) return;
+    const list = w.out(hub);
+    const cap = ctx.config.typologies.maxScan;
+    ctx.marks.reset(w.accountCount);
+    const receivers: number[] = [];
+    const edges: number[] = [];
+    let outSum = 0;
+    let last = f.first;
+    for (let i = list.ids.length - 1, n = 0; i >= list.start && n < cap; i--, n++) {
+      const id = list.ids[i] as number;
+      const s = w.slot(id);
+      const time = w.time[s] as number;
+      if (time < f.first - ctx.config.window.latenessMs) break;
+      if (time < f.first || w.dst[s] === hub) continue;
+      if (ctx.marks.add(w.dst[s] as number)) receivers.push(w.dst[s] as number);
+      edges.push(id);
+      outSum += w.amount[s] as number;
+      if (time > last) last = time;
+    }
+    const ratio = outSum / f.total;
+    if (receivers.length < c.minOut || ratio < c.minPassRatio) return;
+    const name = w.accounts[hub] as string;
+    out.push({
+      type: 'gather_scatter',
+      group: 'star',
+      kind: 'typology',
+      severity: 'high',
+      score: Math.min(0.95, 0.7 + 0.05 * Math.log2(f.counterparties.length + receivers.length) * Math.min(1, ratio)),
+      anchors: [hub],
+      accounts: [hub, ...f.counterparties, ...receivers],
+      edges: [...f.edges, ...edges],
+      explanation: `${plural(f.counterparties.length, 'distinct sender')} paid ${ctx.money(f.total)} into ${name} within ${duration(f.last - f.first)}; ${percent(Math.min(1, ratio))} left within ${duration(last - f.last)} to ${plural(receivers.length, 'account')} (${names(receivers.map((r) => w.accounts[r] as string))})`,
+      facts: { senders: f.counterparties.length, inflow: f.total, outflow: outSum, ratio, receivers: receivers.length, mode: f.mode },
+    });
+  }
+}
+
+function fanDetection(ctx: EngineContext, f: FanFinding, dir: Direction): Detection {
+  const w = ctx.w;
+  const hub = w.accounts[f.hub] as string;
+  const n = f.counterparties.length;
+  const c = dir === 'in' ? ctx.config.typologies.fanIn : ctx.config.typologies.fanOut;
+  const span = duration(Math.max(0, f.last - f.first));
+  const each = f.edges.length > 0 ? f.total / f.edges.length : 0;
+  const who = names(f.counterparties.map((p) => w.accounts[p] as string));
+  const explanation =
+    f.mode === 'alike'
+      ? dir === 'in'
+        ? `${plural(n, 'distinct sender')} (${who}) each paid ${ctx.money(each)} into ${hub} within ${span}: ${plural(f.edges.length, 'transfer')} of the same amount, ${ctx.money(f.total)} in all`
+        : `${hub} paid ${ctx.money(each)} each to ${plural(n, 'distinct account')} (${who}) within ${span}: ${plural(f.edges.length, 'transfer')} of the same amount, ${ctx.money(f.total)} in all`
+      : dir === 'in'
+        ? `${plural(n, 'distinct sender')} paid ${ctx.money(f.total)} into ${hub} within ${span}, against about ${f.expected.toFixed(1)} in such a period before`
+        : `${hub} paid ${ctx.money(f.total)} to ${plural(n, 'distinct account')} within ${span}, against about ${f.expected.toFixed(1)} in such a period before`;
+  const strength = f.mode === 'alike' ? n / c.minAlike : n / Math.max(c.minDistinct, c.burstRatio * f.expected);
+  return {
+    type: dir === 'in' ? 'fan_in' : 'fan_out',
+    group: 'star',
+    kind: 'typology',
+    severity: strength >= 2 ? 'high' : 'medium',
+    score: Math.min(0.9, 0.6 + 0.1 * Math.log2(strength)),
+    anchors: [f.hub],
+    accounts: [f.hub, ...f.counterparties],
+    edges: f.edges,
+    explanation,
+    facts: { mode: f.mode, counterparties: n, total: f.total, transfers: f.edges.length, spanMs: f.last - f.first, expected: f.expected },
+  };
+}
