@@ -7,7 +7,7 @@
 
 import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchContext, Benchmark } from './run.js';
 
@@ -20,6 +20,8 @@ type Task =
 
 interface TaskResult {
   readonly ms: number;
+  /** CPU time (user + system, all threads) over the same span: what the wall time would be on an idle machine, roughly. */
+  readonly cpuMs: number;
   readonly maxRssMb: number;
   readonly bytes: number;
   readonly entities: number;
@@ -44,13 +46,26 @@ function inChild(task: Task): Promise<TaskResult> {
   });
 }
 
+const cpuSince = (c0: NodeJS.CpuUsage): number => {
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+};
+
 async function worker(task: Task): Promise<TaskResult> {
   const { readListPath, createListsApp } = await import('@argus/runtime');
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   if (task.kind === 'read') {
     let bytes = 0;
     for (const f of task.files) for (const file of readListPath(f).files) for await (const chunk of file.open()) bytes += chunk.byteLength;
-    return { ms: performance.now() - t0, maxRssMb: process.resourceUsage().maxRSS / 1024, bytes, entities: 0, perList: [] };
+    return {
+      ms: performance.now() - t0,
+      cpuMs: cpuSince(c0),
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+      bytes,
+      entities: 0,
+      perList: [],
+    };
   }
   if (task.kind === 'parse') {
     // The parsers alone, no store: how much of an import is parsing and how much is hashing and writing.
@@ -68,7 +83,7 @@ async function worker(task: Task): Promise<TaskResult> {
       entities += k;
       bytes += input.files.reduce((s, f) => s + (f.size ?? 0), 0);
     }
-    return { ms: performance.now() - t0, maxRssMb: process.resourceUsage().maxRSS / 1024, bytes, entities, perList };
+    return { ms: performance.now() - t0, cpuMs: cpuSince(c0), maxRssMb: process.resourceUsage().maxRSS / 1024, bytes, entities, perList };
   }
   const { importList } = await import('@argus/app/lists');
   const dir = mkdtempSync(join(tmpdir(), 'argus-bench-'));
@@ -85,6 +100,7 @@ async function worker(task: Task): Promise<TaskResult> {
     await store.migrate();
     const deps = await createListsApp({ store, agencyId: 'bench' });
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     let bytes = 0;
     let entities = 0;
     const perList: TaskResult['perList'] = [];
@@ -97,7 +113,14 @@ async function worker(task: Task): Promise<TaskResult> {
       entities += n;
       bytes += input.files.reduce((s, f) => s + (f.size ?? 0), 0);
     }
-    return { ms: performance.now() - start, maxRssMb: process.resourceUsage().maxRSS / 1024, bytes, entities, perList };
+    return {
+      ms: performance.now() - start,
+      cpuMs: cpuSince(cpuStart),
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+      bytes,
+      entities,
+      perList,
+    };
   } finally {
     if (task.store === 'postgres') {
       const pgStore = store as import('@argus/store-postgres').PostgresStore;
@@ -161,7 +184,11 @@ const bench: Benchmark = {
       { path: un, source: 'un-sc', format: 'un-xml' },
     ];
     const base = await inChild({ kind: 'read', files: [sdn, un] });
-    ctx.out(`baseline: read ${f1(mbOf(base.bytes))} MB from disk, no parsing: ${f1(base.ms)} ms, peak RSS ${f1(base.maxRssMb)} MB`);
+    ctx.out(
+      `baseline: read ${f1(mbOf(base.bytes))} MB from disk, no parsing: ${f1(base.ms)} ms (CPU ${f1(base.cpuMs)} ms), peak RSS ${f1(base.maxRssMb)} MB`,
+    );
+    // Other processes share this machine: when the load average exceeds the cores, wall times stretch and CPU times tell more.
+    ctx.out(`load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`);
     ctx.out();
     ctx.out('| store | list | entities | time (ms) |');
     ctx.out('|---|---|---:|---:|');
@@ -177,11 +204,14 @@ const bench: Benchmark = {
     ctx.out();
     for (const [store, r] of rows) {
       if (store === 'parse only') {
-        ctx.out(`parse only (no store): ${r.entities.toLocaleString('en')} entities in ${f1(r.ms)} ms; peak RSS ${f1(r.maxRssMb)} MB`);
+        ctx.out(
+          `parse only (no store): ${r.entities.toLocaleString('en')} entities in ${f1(r.ms)} ms (CPU ${f1(r.cpuMs)} ms); peak RSS ${f1(r.maxRssMb)} MB`,
+        );
         continue;
       }
       ctx.out(
-        `${store}: OFAC SDN 2024 + UN 2026 = ${r.entities.toLocaleString('en')} entities in ${f1(r.ms)} ms (goal < 2000 ms: ${r.ms < 2000 ? 'met' : 'NOT met'}), ` +
+        `${store}: OFAC SDN 2024 + UN 2026 = ${r.entities.toLocaleString('en')} entities in ${f1(r.ms)} ms wall, ${f1(r.cpuMs)} ms CPU ` +
+          `(goal < 2000 ms: ${r.ms < 2000 ? 'met' : 'NOT met'} on wall time, ${r.cpuMs < 2000 ? 'met' : 'NOT met'} on CPU time), ` +
           `${f1(r.ms / base.ms)}× the disk read; peak RSS ${f1(r.maxRssMb)} MB (${f1(r.maxRssMb / base.maxRssMb)}× baseline)`,
       );
     }
@@ -189,8 +219,8 @@ const bench: Benchmark = {
     ctx.out();
     const dir = mkdtempSync(join(tmpdir(), 'argus-bench-un-'));
     try {
-      ctx.out('| generated UN XML | entities | import (ms) | MB/s | peak RSS (MB) | read-only peak RSS (MB) | RSS ratio |');
-      ctx.out('|---:|---:|---:|---:|---:|---:|---:|');
+      ctx.out('| generated UN XML | entities | import (ms) | CPU (ms) | MB/s | peak RSS (MB) | read-only peak RSS (MB) | RSS ratio |');
+      ctx.out('|---:|---:|---:|---:|---:|---:|---:|---:|');
       const peaks: number[] = [];
       for (const mb of [10, 100]) {
         const path = join(dir, `un-${mb}mb.xml`);
@@ -200,7 +230,7 @@ const bench: Benchmark = {
         const imp = await inChild({ kind: 'import', store: 'sqlite', lists: [{ path, source: 'un-generated', format: 'un-xml' }] });
         peaks.push(imp.maxRssMb);
         ctx.out(
-          `| ${f1(mbOf(size))} MB | ${imp.entities.toLocaleString('en')} | ${f1(imp.ms)} | ${f1(mbOf(size) / (imp.ms / 1000))} | ${f1(imp.maxRssMb)} | ${f1(read.maxRssMb)} | ${f1(imp.maxRssMb / read.maxRssMb)}× |`,
+          `| ${f1(mbOf(size))} MB | ${imp.entities.toLocaleString('en')} | ${f1(imp.ms)} | ${f1(imp.cpuMs)} | ${f1(mbOf(size) / (imp.ms / 1000))} | ${f1(imp.maxRssMb)} | ${f1(read.maxRssMb)} | ${f1(imp.maxRssMb / read.maxRssMb)}× |`,
         );
         rmSync(path, { force: true });
       }

@@ -15,7 +15,8 @@ function newest(dir) {
   if (!existsSync(dir)) return 0;
   let t = 0;
   for (const name of readdirSync(dir)) {
-    if (name === 'node_modules' || name === 'dist') continue;
+    // Tests are not compiled (tsconfig excludes them), so tsc -b would never make the build newer than them.
+    if (name === 'node_modules' || name === 'dist' || /\.test\.tsx?$/.test(name)) continue;
     const p = join(dir, name);
     const s = statSync(p);
     t = Math.max(t, s.isDirectory() ? newest(p) : s.mtimeMs);
@@ -28,7 +29,9 @@ function mtime(p) {
 }
 
 function run(cmd, args) {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  // Vite keeps an inherited NODE_ENV: from inside vitest (NODE_ENV=test) it would bundle React's development
+  // build, which then also serves `npm start`. The build is always the production one.
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status ?? r.signal})`);
 }
 

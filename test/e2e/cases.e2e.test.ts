@@ -12,17 +12,51 @@ import { describeE2E, it, loginAs, openPage, ROOT, screenshot, seeText } from '.
 
 const SCHEMA = process.env.ARGUS_GOAML_SCHEMA ?? join(ROOT, '..', 'shared', 'data', 'goaml', 'goAMLSchema.xsd');
 const XMLLINT = '/usr/bin/xmllint';
-if (!existsSync(SCHEMA)) console.warn(`\n[e2e] goAML schema not found at ${SCHEMA}: the STR is downloaded but NOT validated (set ARGUS_GOAML_SCHEMA)\n`);
-else if (!existsSync(XMLLINT)) console.warn('\n[e2e] /usr/bin/xmllint missing (apt-get install -y libxml2-utils): the STR is downloaded but NOT validated\n');
+if (!existsSync(SCHEMA))
+  console.warn(`\n[e2e] goAML schema not found at ${SCHEMA}: the STR is downloaded but NOT validated (set ARGUS_GOAML_SCHEMA)\n`);
+else if (!existsSync(XMLLINT))
+  console.warn('\n[e2e] /usr/bin/xmllint missing (apt-get install -y libxml2-utils): the STR is downloaded but NOT validated\n');
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
 // Three cash deposits just under the 10,000 reporting threshold within a week (the structuring rule), then the
 // beneficiary moves the money on (reached only by expanding ACC-9 in the network view).
 const TRANSACTIONS = [
-  { id: 'e2e-tx-1', time: hoursAgo(30), amount: 9500, currency: 'USD', channel: 'cash', originator: { account: 'ACC-1', name: 'Rahim Traders <Pvt>' }, beneficiary: { account: 'ACC-9', name: 'Gulf Holdings', country: 'AE' } },
-  { id: 'e2e-tx-2', time: hoursAgo(20), amount: 9700, currency: 'USD', channel: 'cash', originator: { account: 'ACC-1', name: 'Rahim Traders <Pvt>' }, beneficiary: { account: 'ACC-9', name: 'Gulf Holdings', country: 'AE' } },
-  { id: 'e2e-tx-3', time: hoursAgo(10), amount: 9900, currency: 'USD', channel: 'cash', originator: { account: 'ACC-1', name: 'Rahim Traders <Pvt>' }, beneficiary: { account: 'ACC-9', name: 'Gulf Holdings', country: 'AE' } },
-  { id: 'e2e-tx-4', time: hoursAgo(5), amount: 28000, currency: 'USD', channel: 'wire', originator: { account: 'ACC-9', name: 'Gulf Holdings' }, beneficiary: { account: 'ACC-7', name: 'Onward Ltd', country: 'TR' } },
+  {
+    id: 'e2e-tx-1',
+    time: hoursAgo(30),
+    amount: 9500,
+    currency: 'USD',
+    channel: 'cash',
+    originator: { account: 'ACC-1', name: 'Rahim Traders <Pvt>' },
+    beneficiary: { account: 'ACC-9', name: 'Gulf Holdings', country: 'AE' },
+  },
+  {
+    id: 'e2e-tx-2',
+    time: hoursAgo(20),
+    amount: 9700,
+    currency: 'USD',
+    channel: 'cash',
+    originator: { account: 'ACC-1', name: 'Rahim Traders <Pvt>' },
+    beneficiary: { account: 'ACC-9', name: 'Gulf Holdings', country: 'AE' },
+  },
+  {
+    id: 'e2e-tx-3',
+    time: hoursAgo(10),
+    amount: 9900,
+    currency: 'USD',
+    channel: 'cash',
+    originator: { account: 'ACC-1', name: 'Rahim Traders <Pvt>' },
+    beneficiary: { account: 'ACC-9', name: 'Gulf Holdings', country: 'AE' },
+  },
+  {
+    id: 'e2e-tx-4',
+    time: hoursAgo(5),
+    amount: 28000,
+    currency: 'USD',
+    channel: 'wire',
+    originator: { account: 'ACC-9', name: 'Gulf Holdings' },
+    beneficiary: { account: 'ACC-7', name: 'Onward Ltd', country: 'TR' },
+  },
 ];
 
 // WebGL is not always available to headless Chromium: the network view then says so and shows its table.
@@ -34,7 +68,10 @@ describeE2E('cases UI: alert to STR', (ctx) => {
 
   it('opens the alert in the queue, escalates it, attaches evidence, expands the network and requests the report', async () => {
     const { server, browser } = ctx();
-    const ingest = await server.api<{ alerts: { id: string; type: string }[] }>('analyst', 'POST', '/api/transactions', { transactions: TRANSACTIONS, source: 'e2e' });
+    const ingest = await server.api<{ alerts: { id: string; type: string }[] }>('analyst', 'POST', '/api/transactions', {
+      transactions: TRANSACTIONS,
+      source: 'e2e',
+    });
     const structuring = ingest.alerts.find((a) => a.type === 'structuring');
     expect(structuring, JSON.stringify(ingest.alerts)).toBeDefined();
     alertId = structuring?.id as string;
@@ -68,12 +105,22 @@ describeE2E('cases UI: alert to STR', (ctx) => {
     await page.getByRole('tab', { name: 'Network' }).click();
     const edges = page.getByRole('table', { name: 'Network transactions' });
     await seeText(edges, 'e2e-tx-1');
-    expect(await edges.innerText()).not.toContain('e2e-tx-4');
-    await page.getByRole('textbox', { name: 'Account' }).click();
+    expect(await edges.textContent()).not.toContain('e2e-tx-4');
+    await page.getByRole('combobox', { name: 'Account' }).click();
     await page.getByRole('option', { name: /ACC-9/ }).click();
     await page.getByRole('button', { name: 'Expand one hop' }).click();
     await seeText(edges, 'e2e-tx-4');
     await seeText(edges, 'ACC-7');
+    // The drawing follows: headless Chromium has only software WebGL, so the SVG renderer draws every account and
+    // labels every transaction with its amount and time (on a GPU, sigma draws the same graph on a canvas).
+    const graph = page.getByTestId('case-network');
+    if ((await graph.locator('svg[data-renderer=svg]').count()) > 0) {
+      await expect.poll(() => graph.locator('[data-node]').count()).toBe(3);
+      expect(await graph.locator('[data-edge]').count()).toBe(4);
+      expect(await graph.locator('[data-edge="e2e-tx-4"] text').textContent()).toMatch(/^28,000 USD · \d+ \w+, \d\d:\d\d$/);
+    } else {
+      await graph.locator('canvas').first().waitFor();
+    }
     await screenshot(page, 'cases-02-network');
 
     await page.getByRole('button', { name: 'Start review' }).click();
@@ -81,7 +128,9 @@ describeE2E('cases UI: alert to STR', (ctx) => {
     await page.getByRole('button', { name: 'Escalate', exact: true }).click();
     await seeText(page.getByTestId('case-status'), /^escalated$/i);
     await page.getByRole('button', { name: 'Request report…' }).click();
-    await page.getByLabel('Reason for suspicion').fill('Three cash deposits just under the reporting threshold, moved on by wire the same week.');
+    await page
+      .getByLabel('Reason for suspicion')
+      .fill('Three cash deposits just under the reporting threshold, moved on by wire the same week.');
     await page.getByRole('button', { name: 'Request report', exact: true }).click();
     // Four eyes: the requester cannot approve their own request.
     await expect(page.getByRole('button', { name: 'Approve report' }).isDisabled()).resolves.toBe(true);
@@ -140,7 +189,10 @@ describeE2E('cases UI: alert to STR', (ctx) => {
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export JSON lines' }).click();
-    const lines = readFileSync(await (await download).path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { actor: string; action: string });
+    const lines = readFileSync(await (await download).path(), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { actor: string; action: string });
     expect(lines.map((l) => l.action)).toEqual(['case.report.approve']);
     expect(lines[0]?.actor).toBe('reviewer');
 

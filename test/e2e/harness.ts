@@ -76,7 +76,12 @@ const FROM_SOURCE = process.env.ARGUS_E2E_SOURCE === '1';
 export function ensureBuilt(): void {
   if (process.env.ARGUS_NO_BUILD === '1') return;
   if (FROM_SOURCE) {
-    const web = spawnSync('npm', ['run', 'build', '--silent', '-w', '@argus/web'], { cwd: ROOT, stdio: 'inherit' });
+    // NODE_ENV=production: vitest sets it to "test", and Vite would keep that and bundle React's development build.
+    const web = spawnSync('npm', ['run', 'build', '--silent', '-w', '@argus/web'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     if (web.status !== 0) throw new Error('building the web UI failed (see above)');
     return;
   }
@@ -98,7 +103,10 @@ export async function startServer(options: { lists?: readonly FixtureList[]; env
     cpSync(from, fixture.includes('.') ? join(to, fixture) : to, { recursive: true });
   };
   for (const l of lists) place(l.source, l.fixture);
-  writeFileSync(join(dir, 'argus.config.json'), JSON.stringify({ lists: lists.map((l) => ({ source: l.source, path: `lists/${l.source}` })) }, null, 2));
+  writeFileSync(
+    join(dir, 'argus.config.json'),
+    JSON.stringify({ lists: lists.map((l) => ({ source: l.source, path: `lists/${l.source}` })) }, null, 2),
+  );
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -318,6 +326,7 @@ export async function eventually(assertion: () => Promise<void> | void, timeout 
 export async function seeText(locator: Locator, expected: string | RegExp, timeout = 15_000): Promise<void> {
   await locator.first().waitFor({ timeout });
   await eventually(async () => {
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property
     const text = await locator.first().innerText();
     if (typeof expected === 'string' ? !text.includes(expected) : !expected.test(text)) {
       throw new Error(`expected ${String(locator)} to contain ${String(expected)}; it reads:\n${text.slice(0, 2000)}`);
@@ -328,6 +337,7 @@ export async function seeText(locator: Locator, expected: string | RegExp, timeo
 /** Waits until the element's text no longer contains `unexpected`. */
 export async function notSeeText(locator: Locator, unexpected: string, timeout = 15_000): Promise<void> {
   await eventually(async () => {
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM property
     const text = await locator.first().innerText();
     if (text.includes(unexpected)) throw new Error(`expected ${String(locator)} not to contain ${unexpected}`);
   }, timeout);

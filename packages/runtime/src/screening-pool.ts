@@ -4,6 +4,7 @@
  * in chunks, results come back in input order, with a bounded number of chunks in flight.
  */
 
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { ErrorLocation } from '@argus/core';
@@ -31,7 +32,9 @@ interface WorkerInit {
 }
 
 type Job = { readonly seq: number; readonly rows: readonly PoolRow[] };
-type Reply = { readonly seq: number; readonly results: readonly BatchResult[] } | { readonly seq: number; readonly fatal: string };
+// Results travel as one JSON string per chunk: cloning thousands of small explanation objects costs the
+// main thread more than parsing one string, and the main thread is what limits a pool on few cores.
+type Reply = { readonly seq: number; readonly json: string } | { readonly seq: number; readonly fatal: string };
 
 function shareArray<T extends Int32Array | Uint8Array>(a: T): T {
   const sab = new SharedArrayBuffer(a.byteLength);
@@ -58,6 +61,18 @@ function runChunk(screener: Screener, rows: readonly PoolRow[], options: ScreenO
   return rows.map((r) => screenRow(r.row, r.values, (q, where) => screener.screen(q, options, where), r.where ?? {}));
 }
 
+/**
+ * The module a worker runs: this one. When this module is the TypeScript source (tests run sources),
+ * a worker cannot load it, so it runs the build of the same module instead.
+ */
+function workerScript(): URL {
+  const self = new URL(import.meta.url);
+  if (!self.pathname.endsWith('.ts')) return self;
+  const built = new URL(self.href.replace(/\/src\/([^/]+)\.ts$/, '/dist/$1.js'));
+  if (!existsSync(built)) throw new Error(`screening workers need the build of ${self.pathname} (run \`npx tsc -b\`)`);
+  return built;
+}
+
 export class ScreeningPool {
   readonly #workers: Worker[] = [];
   readonly #local: Screener | undefined;
@@ -81,7 +96,7 @@ export class ScreeningPool {
     const workers: Worker[] = [];
     const ready: Promise<void>[] = [];
     for (let i = 0; i < n; i++) {
-      const w = new Worker(new URL(import.meta.url), { workerData: init });
+      const w = new Worker(workerScript(), { workerData: init });
       workers.push(w);
       ready.push(
         new Promise((resolve, reject) => {
@@ -123,7 +138,7 @@ export class ScreeningPool {
         if (!p) return;
         pending.delete(m.seq);
         if ('fatal' in m) p.reject(new Error(m.fatal));
-        else p.resolve(m.results);
+        else p.resolve(JSON.parse(m.json) as BatchResult[]);
       };
       const onError = (e: Error) => {
         for (const p of pending.values()) p.reject(e);
@@ -186,7 +201,7 @@ if (!isMainThread && parentPort && (workerData as Partial<WorkerInit> | undefine
   const port = parentPort;
   port.on('message', (job: Job) => {
     try {
-      port.postMessage({ seq: job.seq, results: runChunk(screener, job.rows, init.screen) } satisfies Reply);
+      port.postMessage({ seq: job.seq, json: JSON.stringify(runChunk(screener, job.rows, init.screen)) } satisfies Reply);
     } catch (e) {
       port.postMessage({ seq: job.seq, fatal: e instanceof Error ? e.message : String(e) } satisfies Reply);
     }

@@ -11,7 +11,11 @@ describe('alert queue API', () => {
   const queue = async (query: string, who = 'alice') => {
     const r = await t.app.inject({ url: `/api/alerts/queue${query}`, headers: { cookie: t.as[who] as string } });
     expect(r.statusCode, r.body).toBe(200);
-    return r.json() as { items: { alert: { id: string }; overdue: boolean; ageHours: number; assignee?: string }[]; total: number; slaHours: number };
+    return r.json() as {
+      items: { alert: { id: string }; overdue: boolean; ageHours: number; assignee?: string }[];
+      total: number;
+      slaHours: number;
+    };
   };
   const ids = (q: { items: { alert: { id: string } }[] }) => q.items.map((i) => i.alert.id);
 
@@ -111,10 +115,21 @@ describe('alert queue API', () => {
 
   it('escalates an alert to a new case, or links it to an existing one', async () => {
     const headers = { cookie: t.as.alice as string, ...csrf };
-    const r = await t.app.inject({ method: 'POST', url: '/api/alerts/al_old/escalate', headers, payload: { title: 'Structuring by ACC-1' } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/alerts/al_old/escalate',
+      headers,
+      payload: { title: 'Structuring by ACC-1' },
+    });
     expect(r.statusCode, r.body).toBe(201);
     const c = r.json().case;
-    expect(c).toMatchObject({ title: 'Structuring by ACC-1', status: 'open', alertIds: ['al_old'], transactionIds: ['tx_1', 'tx_2'], createdBy: 'alice' });
+    expect(c).toMatchObject({
+      title: 'Structuring by ACC-1',
+      status: 'open',
+      alertIds: ['al_old'],
+      transactionIds: ['tx_1', 'tx_2'],
+      createdBy: 'alice',
+    });
     expect(c.parties).toEqual([{ kind: 'account', ref: 'ACC-1', role: 'subject' }]);
     expect(t.monitoring.get('default')?.alerts.get('al_old')?.status).toBe('escalated');
 

@@ -17,7 +17,14 @@ describe('audit API', () => {
     });
   const newest = async () => {
     const r = (await call('audrey', 'GET', '/api/audit?limit=1000')).json();
-    return r.items.at(-1) as { seq: number; action: string; actor: string; subject: string; before?: unknown; after?: Record<string, unknown> };
+    return r.items.at(-1) as {
+      seq: number;
+      action: string;
+      actor: string;
+      subject: string;
+      before?: unknown;
+      after?: Record<string, unknown>;
+    };
   };
 
   it('appends an entry for every state change of the alert, case and incident routes', async () => {
@@ -105,13 +112,21 @@ describe('audit API', () => {
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toMatch(/^application\/x-ndjson/);
     expect(r.headers['content-disposition']).toMatch(/^attachment; filename="audit-default-\d{4}-\d{2}-\d{2}\.jsonl"/);
-    const lines = r.body.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(head.seq);
     expect(lines.map((e: { seq: number }) => e.seq)).toEqual(Array.from({ length: head.seq }, (_, i) => i + 1));
     const { verifyAuditChain } = await import('@argus/core/audit');
     expect(verifyAuditChain(lines)).toMatchObject({ ok: true, entries: head.seq });
     const exported = await newest();
-    expect(exported).toMatchObject({ seq: head.seq + 1, action: 'audit.export', actor: 'audrey', after: { format: 'jsonl', uptoSeq: head.seq } });
+    expect(exported).toMatchObject({
+      seq: head.seq + 1,
+      action: 'audit.export',
+      actor: 'audrey',
+      after: { format: 'jsonl', uptoSeq: head.seq },
+    });
 
     await call('alice', 'POST', '/api/alerts/assign', { alertIds: ['al_cycle'], assignee: 'carol' });
     const csv = await call('admin', 'GET', '/api/audit/export?format=csv&action=alert.assign');

@@ -102,7 +102,11 @@ export async function casesTestServer(config: CasesConfig = {}): Promise<CasesTe
 }
 
 /** A multipart/form-data body with one file field. */
-export function multipart(fileName: string, bytes: Uint8Array | string, field = 'file'): { payload: Buffer; headers: Record<string, string> } {
+export function multipart(
+  fileName: string,
+  bytes: Uint8Array | string,
+  field = 'file',
+): { payload: Buffer; headers: Record<string, string> } {
   const boundary = '----argus-test-boundary';
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: text/html\r\n\r\n`,

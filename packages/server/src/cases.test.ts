@@ -196,7 +196,8 @@ describe('cases API', () => {
   });
 
   it('needs four eyes: the requester cannot approve, an analyst cannot approve, a second reviewer can', async () => {
-    for (const to of ['in_review', 'escalated']) expect((await call('alice', 'POST', `/api/cases/${id}/transition`, { to })).statusCode).toBe(200);
+    for (const to of ['in_review', 'escalated'])
+      expect((await call('alice', 'POST', `/api/cases/${id}/transition`, { to })).statusCode).toBe(200);
     const req = await call('alice', 'POST', `/api/cases/${id}/report`, { reason: 'Structured cash deposits', indicators: ['-'] });
     expect(req.statusCode, req.body).toBe(200);
     expect(req.json().case.report).toMatchObject({ reportCode: 'STR', requestedBy: 'alice' });
@@ -252,7 +253,9 @@ describe('cases API', () => {
     expect(r.headers['content-disposition']).toContain('-draft.xml');
     expect(r.body.match(/<transaction>/g)).toHaveLength(1);
     // The case opened by hand has no transactions: no file the FIU would reject.
-    const byHand = (await call('alice', 'GET', '/api/cases?status=open')).json().items.find((c: { alertIds: string[] }) => c.alertIds.length === 0);
+    const byHand = (await call('alice', 'GET', '/api/cases?status=open'))
+      .json()
+      .items.find((c: { alertIds: string[] }) => c.alertIds.length === 0);
     const bad = await call('alice', 'GET', `/api/cases/${byHand.id}/str`);
     expect(bad.statusCode).toBe(422);
     expect(bad.json()).toMatchObject({ code: 'REPORT_INVALID', field: 'transaction' });

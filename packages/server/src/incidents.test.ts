@@ -52,9 +52,32 @@ describe('incidents API', () => {
     suicide: true,
     description: 'Suicide bombing outside a police station',
     claims: [
-      { outcome: 'killed', category: 'total', value: 20, qualifier: 'at-least', outlet: 'Dawn', source: 'https://dawn.example/1', time: '2026-01-05T10:00:00Z' },
-      { outcome: 'killed', category: 'civilian', value: 12, outlet: 'Dawn', source: 'https://dawn.example/1', time: '2026-01-05T10:00:00Z' },
-      { outcome: 'injured', category: 'total', value: 40, qualifier: 'more-than', outlet: 'Geo', source: 'https://geo.example/2', time: '2026-01-05T12:00:00Z' },
+      {
+        outcome: 'killed',
+        category: 'total',
+        value: 20,
+        qualifier: 'at-least',
+        outlet: 'Dawn',
+        source: 'https://dawn.example/1',
+        time: '2026-01-05T10:00:00Z',
+      },
+      {
+        outcome: 'killed',
+        category: 'civilian',
+        value: 12,
+        outlet: 'Dawn',
+        source: 'https://dawn.example/1',
+        time: '2026-01-05T10:00:00Z',
+      },
+      {
+        outcome: 'injured',
+        category: 'total',
+        value: 40,
+        qualifier: 'more-than',
+        outlet: 'Geo',
+        source: 'https://geo.example/2',
+        time: '2026-01-05T12:00:00Z',
+      },
     ],
   };
 
@@ -89,8 +112,22 @@ describe('incidents API', () => {
   it('adds claims, reconciles again, flags conflicts and keeps every revision', async () => {
     const r = await call('ana', 'POST', '/api/incidents/qta-2026-01-05/claims', {
       claims: [
-        { outcome: 'killed', category: 'total', value: 24, outlet: 'Express Tribune', source: 'https://tribune.example/3', time: '2026-01-06T08:00:00Z' },
-        { outcome: 'killed', category: 'civilian', value: 19, outlet: 'Express Tribune', source: 'https://tribune.example/3', time: '2026-01-06T08:00:00Z' },
+        {
+          outcome: 'killed',
+          category: 'total',
+          value: 24,
+          outlet: 'Express Tribune',
+          source: 'https://tribune.example/3',
+          time: '2026-01-06T08:00:00Z',
+        },
+        {
+          outcome: 'killed',
+          category: 'civilian',
+          value: 19,
+          outlet: 'Express Tribune',
+          source: 'https://tribune.example/3',
+          time: '2026-01-06T08:00:00Z',
+        },
       ],
     });
     expect(r.statusCode, r.body).toBe(200);
@@ -112,6 +149,14 @@ describe('incidents API', () => {
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json().incident).toMatchObject({ id: 'qta-2026-01-05', place: { district: 'Pishin' }, claimCount: 3 });
     expect((await call('ana', 'PUT', '/api/incidents/nope', bombing)).statusCode).toBe(404);
+    // Details only (no claims): the claims and sources stay, the estimate with them.
+    const { claims: _c, ...details } = bombing;
+    const kept = await call('ana', 'PUT', '/api/incidents/qta-2026-01-05', { ...details, date: '2026-01-06', description: 'Edited' });
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect(kept.json().incident).toMatchObject({ date: { date: '2026-01-06' }, description: 'Edited', claimCount: 3 });
+    expect(kept.json().incident.sources.map((x: { ref: string }) => x.ref)).toEqual(
+      r.json().incident.sources.map((x: { ref: string }) => x.ref),
+    );
     await call('ana', 'POST', '/api/incidents', {
       date: '2025-12-20',
       province: 'KP',
@@ -186,7 +231,12 @@ describe('incidents API', () => {
       payload,
     });
     expect(r.statusCode, r.body).toBe(201);
-    expect(r.json().events.flatMap((e: { reports: string[] }) => e.reports).sort()).toEqual(['r1.txt', 'r2.txt']);
+    expect(
+      r
+        .json()
+        .events.flatMap((e: { reports: string[] }) => e.reports)
+        .sort(),
+    ).toEqual(['r1.txt', 'r2.txt']);
     const withR1 = r.json().events.find((e: { reports: string[] }) => e.reports.includes('r1.txt'));
     expect(withR1.date).toBe('2026-01-12');
     expect(withR1.incidents[0]).toMatchObject({ type: 'ied', place: { district: 'Quetta' }, totals: { killed: { best: 14 } } });

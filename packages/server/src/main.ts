@@ -83,18 +83,31 @@ await app.listen({ port, host });
 process.stdout.write(`Argus: serving on http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (API docs at /api/docs)\n`);
 
 const abort = new AbortController();
+const loadedLists = async () =>
+  listsBase ? (await store.forAgency('public').lists.listSources()).filter((s) => s.currentVersionId).length : 0;
 const background = (async () => {
+  // A restart with lists already stored screens at once: downloads (with their retries when offline) must not
+  // hold readiness back — stale-but-valid lists beat no lists.
+  const stored = await loadedLists();
+  if (stored > 0) {
+    screening = await loadScreening(store, (msg) => app.log.info(msg));
+    ready = { status: 'ready', lists: { loaded: stored } };
+    app.log.info(`ready: ${stored} stored list(s); checking for new versions`);
+  }
+  let imported = false;
   if (listsBase && env.ARGUS_SKIP_LISTS !== '1') {
-    await loadLists(listsBase, listsConfig(process.cwd(), env), (msg, extra) => app.log.info(extra ?? {}, msg));
+    const out = await loadLists(listsBase, listsConfig(process.cwd(), env), (msg, extra) => app.log.info(extra ?? {}, msg));
+    imported = out.some((r) => r.status === 'imported');
   }
   if (abort.signal.aborted) return;
-  const loaded = listsBase ? (await store.forAgency('public').lists.listSources()).filter((s) => s.currentVersionId).length : 0;
-  screening = await loadScreening(store, (msg) => app.log.info(msg));
+  const loaded = await loadedLists();
+  if (!screening || imported) screening = await loadScreening(store, (msg) => app.log.info(msg));
   ready = { status: 'ready', lists: { loaded } };
   app.log.info(`ready: ${loaded} list(s) loaded`);
 })().catch((e: unknown) => {
   app.log.error({ err: e }, 'background start-up failed');
-  ready = { status: 'ready', lists: { loaded: 0 } };
+  // Whatever was already being served stays served.
+  ready = { status: 'ready', lists: { loaded: ready.lists.loaded } };
 });
 
 // Expired sessions are refused on sight; this only keeps the table small.

@@ -65,6 +65,15 @@ describe('monitoring API', () => {
 
     const replay = await post(analyst, { transactions: batch.slice(0, 3), source: 'core-banking' });
     expect(replay.json()).toMatchObject({ read: 3, new: 0, duplicates: 3, alertsNew: 0, alerts: [] });
+
+    // Each ingest is a write to the agency's records: audited with who, which source and what it stored.
+    const audited = await t.store.forAgency('default').audit.list({ action: 'transactions.ingest' });
+    expect(audited.map((e) => [e.actor, e.subject, e.after])).toEqual([
+      ['ana', 'transactions:api', { read: 5, new: 3, duplicates: 0, rejected: 2, alertsNew: body.alertsNew, alertsUpdated: 0 }],
+      ['ana', 'transactions:core-banking', { read: 3, new: 0, duplicates: 3, rejected: 0, alertsNew: 0, alertsUpdated: 0 }],
+    ]);
+    expect(body.alertsNew).toBeGreaterThan(0);
+    expect(await t.store.forAgency('agency-b').audit.list({ action: 'transactions.ingest' })).toEqual([]);
   });
 
   it('refuses a malformed envelope', async () => {
@@ -85,7 +94,12 @@ describe('monitoring API', () => {
 
     const one = await get(analyst, `/api/alerts/${items[0].id}`);
     expect(one.statusCode).toBe(200);
-    expect(one.json().transactions.map((x: { id: string }) => x.id).sort()).toEqual(['H1', 'H2', 'H3']);
+    expect(
+      one
+        .json()
+        .transactions.map((x: { id: string }) => x.id)
+        .sort(),
+    ).toEqual(['H1', 'H2', 'H3']);
     const missing = await get(analyst, '/api/alerts/structuring-0000');
     expect(missing.statusCode).toBe(404);
     expect(missing.json().code).toBe('ALERT_NOT_FOUND');
@@ -108,7 +122,12 @@ describe('monitoring API', () => {
     const cfg = await get(analyst, '/api/monitoring/config');
     expect(cfg.json()).toMatchObject({ version: 0, config: { version: 1, baseCurrency: 'USD' } });
     const put = (cookie: string, payload: unknown) =>
-      t.app.inject({ method: 'PUT', url: '/api/monitoring/config', headers: { cookie, ...csrf }, payload: payload as Record<string, unknown> });
+      t.app.inject({
+        method: 'PUT',
+        url: '/api/monitoring/config',
+        headers: { cookie, ...csrf },
+        payload: payload as Record<string, unknown>,
+      });
     expect((await put(analyst, { version: 1 })).statusCode).toBe(403);
     const bad = await put(admin, { version: 1, rules: { cash: { threshold: 'lots' } } });
     expect(bad.statusCode).toBe(400);
@@ -117,9 +136,14 @@ describe('monitoring API', () => {
     const ok = await put(admin, { version: 1, rules: { cash: { threshold: 500 } } });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ version: 1, savedBy: 'root' });
-    expect((await get(analyst, '/api/monitoring/config')).json()).toMatchObject({ version: 1, config: { rules: { cash: { threshold: 500 } } } });
+    expect((await get(analyst, '/api/monitoring/config')).json()).toMatchObject({
+      version: 1,
+      config: { rules: { cash: { threshold: 500 } } },
+    });
     expect((await get(analyst, '/api/monitoring/config?version=0')).json().version).toBe(0);
-    expect((await get(analyst, '/api/monitoring/config/versions')).json().versions).toEqual([expect.objectContaining({ version: 1, savedBy: 'root' })]);
+    expect((await get(analyst, '/api/monitoring/config/versions')).json().versions).toEqual([
+      expect.objectContaining({ version: 1, savedBy: 'root' }),
+    ]);
 
     // The live engine picks the new version up: 700 in cash is now over the threshold.
     const r = await post(analyst, [tx('H6', '2026-02-03T10:00:00Z', 700, 'ACC-X', 'ACC-Y', { channel: 'cash' })]);
@@ -127,7 +151,13 @@ describe('monitoring API', () => {
   });
 
   it('is in the route table with its permissions', () => {
-    const routes = t.app.argusRoutes.filter((r) => r.url.startsWith('/api/transactions') || r.url.startsWith('/api/monitoring') || r.url === '/api/alerts' || r.url === '/api/alerts/:id');
+    const routes = t.app.argusRoutes.filter(
+      (r) =>
+        r.url.startsWith('/api/transactions') ||
+        r.url.startsWith('/api/monitoring') ||
+        r.url === '/api/alerts' ||
+        r.url === '/api/alerts/:id',
+    );
     expect(routes.map((r) => `${r.method} ${r.url} ${r.permission}`).sort()).toEqual([
       'GET /api/alerts alerts:read',
       'GET /api/alerts/:id alerts:read',

@@ -56,6 +56,9 @@ describe('POST /api/screen with the real matcher', () => {
     expect(['match', 'review']).toContain(body.matches[0].band);
     expect(body.matches[0].explanation.name.pairs.length).toBeGreaterThan(0);
     expect(typeof body.took_ms).toBe('number');
+    const audited = (await t.store.forAgency('default').audit.list()).filter((e) => e.action === 'screening.query');
+    expect(audited.at(-1)).toMatchObject({ actor: 'ana', subject: 'Abdul Rahman Yaseen' });
+    expect(JSON.stringify(audited.at(-1))).toContain('un-sc:QDi.1');
   });
 
   it('answers a query it cannot screen with SCREEN_QUERY_INVALID naming the API field', async () => {

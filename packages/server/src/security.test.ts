@@ -63,7 +63,11 @@ describe('every route needs a principal (enumerated from the route table)', () =
   it('keeps health, readiness, login and the API docs public', async () => {
     const publicUrls = t.app.argusRoutes.filter((r) => r.public && r.url.startsWith('/api/')).map((r) => r.url);
     expect(publicUrls).toEqual(expect.arrayContaining(['/api/health', '/api/ready', '/api/auth/login', '/api/openapi.json']));
-    expect(publicUrls.every((u) => /^\/api\/(health|ready|auth\/login|openapi\.json|docs)/.test(u))).toBe(true);
+    // /api/auth/session is the UI's start-up probe: public so a logged-out visitor sees no failed request (no console
+    // error), and it reveals nothing but the caller's own session — null without one.
+    const allowed = /^\/api\/(health|ready|auth\/login|auth\/session|openapi\.json|docs)(\/|$)/;
+    expect(publicUrls.filter((u) => !allowed.test(u))).toEqual([]);
+    expect((await t.app.inject('/api/auth/session')).json()).toEqual({ session: null });
     expect((await t.app.inject('/api/health')).json()).toEqual({ status: 'ok' });
     expect((await t.app.inject('/api/ready')).json()).toEqual({ status: 'ready', lists: { loaded: 1 } });
     const doc = (await t.app.inject('/api/openapi.json')).json();

@@ -4,6 +4,7 @@ import type pg from 'pg';
 import type {
   AlertFilter,
   AlertUpsertResult,
+  BatchCommit,
   MonitoringRepo,
   RejectionFilter,
   StoredAlert,
@@ -15,7 +16,8 @@ import type {
 import type { Alert, AlertStatus, Transaction } from '@argus/core';
 import type { Rejection } from '@argus/core/transactions';
 
-const list = <T>(v: T | readonly T[] | undefined): readonly T[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v as T]);
+const list = <T>(v: T | readonly T[] | undefined): readonly T[] | undefined =>
+  v === undefined ? undefined : Array.isArray(v) ? v : [v as T];
 
 interface AlertRow {
   doc: string;
@@ -79,6 +81,28 @@ export class PostgresMonitoringRepo implements MonitoringRepo {
   }
 
   async insertTransactions(batch: readonly Transaction[]): Promise<string[]> {
+    return this.#insertRows(this.#pool, batch);
+  }
+
+  async existingTransactionIds(ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.#pool.query<{ id: string }>(
+      'SELECT id FROM monitoring_transactions WHERE agency_id = $1 AND id = ANY($2::text[])',
+      [this.#agencyId, [...new Set(ids)]],
+    );
+    const stored = new Set(rows.map((r) => r.id));
+    return [...new Set(ids)].filter((id) => stored.has(id));
+  }
+
+  async commitBatch(batch: { readonly transactions: readonly Transaction[]; readonly alerts: readonly Alert[] }): Promise<BatchCommit> {
+    return this.#tx(async (client) => ({
+      inserted: await this.#insertRows(client, batch.transactions),
+      alerts: await this.#upsertRows(client, batch.alerts),
+    }));
+  }
+
+  /** Inserts the new transactions of a batch and returns their ids, in batch order. */
+  async #insertRows(db: pg.Pool | pg.PoolClient, batch: readonly Transaction[]): Promise<string[]> {
     if (batch.length === 0) return [];
     const cols: unknown[][] = [[], [], [], [], [], [], [], []];
     for (const t of batch) {
@@ -91,7 +115,7 @@ export class PostgresMonitoringRepo implements MonitoringRepo {
       cols[6]?.push(t.baseAmount ?? null);
       cols[7]?.push(JSON.stringify(t));
     }
-    const { rows } = await this.#pool.query<{ id: string }>(
+    const { rows } = await db.query<{ id: string }>(
       `INSERT INTO monitoring_transactions (agency_id, id, time, originator, beneficiary, amount, currency, base_amount, doc)
        SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::text[], $8::float8[], $9::text[])
        ON CONFLICT (agency_id, id) DO NOTHING RETURNING id`,
@@ -145,7 +169,15 @@ export class PostgresMonitoringRepo implements MonitoringRepo {
       `SELECT doc FROM monitoring_transactions WHERE agency_id = $1 AND time >= $2 AND time < $3
          AND ($6::text IS NULL OR (time, id) > ($6::text COLLATE "C", $7::text))
        ORDER BY time, id LIMIT $4 OFFSET $5`,
-      [this.#agencyId, window.since ?? '', window.until ?? '\uffff', window.limit ?? 1000, window.offset ?? 0, after?.time ?? null, after?.id ?? null],
+      [
+        this.#agencyId,
+        window.since ?? '',
+        window.until ?? '\uffff',
+        window.limit ?? 1000,
+        window.offset ?? 0,
+        after?.time ?? null,
+        after?.id ?? null,
+      ],
     );
     return rows.map((r) => JSON.parse(r.doc) as Transaction);
   }
@@ -158,77 +190,82 @@ export class PostgresMonitoringRepo implements MonitoringRepo {
   }
 
   async latestTransactionTime(): Promise<string | undefined> {
-    const { rows } = await this.#pool.query<{ t: string | null }>('SELECT max(time) AS t FROM monitoring_transactions WHERE agency_id = $1', [
-      this.#agencyId,
-    ]);
+    const { rows } = await this.#pool.query<{ t: string | null }>(
+      'SELECT max(time) AS t FROM monitoring_transactions WHERE agency_id = $1',
+      [this.#agencyId],
+    );
     return rows[0]?.t ?? undefined;
   }
 
   async upsertAlerts(batch: readonly Alert[]): Promise<AlertUpsertResult> {
+    if (batch.length === 0) return { inserted: [], updated: [] };
+    return this.#tx((client) => this.#upsertRows(client, batch));
+  }
+
+  /** Inserts new alerts and replaces existing ones; the caller holds the database transaction on `client`. */
+  async #upsertRows(client: pg.PoolClient, batch: readonly Alert[]): Promise<AlertUpsertResult> {
     if (batch.length === 0) return { inserted: [], updated: [] };
     // The last version of an id within the batch wins, as it would one by one.
     const last = new Map<string, Alert>();
     for (const a of batch) last.set(a.id, a);
     const alerts = [...last.values()];
     const now = new Date().toISOString();
-    return this.#tx(async (client) => {
-      const { rows: existing } = await client.query<{ id: string }>(
-        'SELECT id FROM monitoring_alerts WHERE agency_id = $1 AND id = ANY($2::text[]) FOR UPDATE',
-        [this.#agencyId, alerts.map((a) => a.id)],
-      );
-      const known = new Set(existing.map((r) => r.id));
-      const cols: unknown[][] = [[], [], [], [], [], [], [], []];
-      for (const a of alerts) {
-        const { status, ...content } = a;
-        cols[0]?.push(a.id);
-        cols[1]?.push(a.type);
-        cols[2]?.push(a.kind);
-        cols[3]?.push(a.severity);
-        cols[4]?.push(a.score);
-        cols[5]?.push(status);
-        cols[6]?.push(a.detectedAt);
-        cols[7]?.push(JSON.stringify(content));
+    const { rows: existing } = await client.query<{ id: string }>(
+      'SELECT id FROM monitoring_alerts WHERE agency_id = $1 AND id = ANY($2::text[]) FOR UPDATE',
+      [this.#agencyId, alerts.map((a) => a.id)],
+    );
+    const known = new Set(existing.map((r) => r.id));
+    const cols: unknown[][] = [[], [], [], [], [], [], [], []];
+    for (const a of alerts) {
+      const { status, ...content } = a;
+      cols[0]?.push(a.id);
+      cols[1]?.push(a.type);
+      cols[2]?.push(a.kind);
+      cols[3]?.push(a.severity);
+      cols[4]?.push(a.score);
+      cols[5]?.push(status);
+      cols[6]?.push(a.detectedAt);
+      cols[7]?.push(JSON.stringify(content));
+    }
+    await client.query(
+      `INSERT INTO monitoring_alerts (agency_id, id, type, kind, severity, score, status, assignee, detected_at, updated_at, doc)
+       SELECT $1, u.id, u.type, u.kind, u.severity, u.score, u.status, NULL, u.detected_at, $10, u.doc
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::text[], $8::text[], $9::text[])
+         AS u(id, type, kind, severity, score, status, detected_at, doc)
+       ON CONFLICT (agency_id, id) DO UPDATE SET type = excluded.type, kind = excluded.kind, severity = excluded.severity,
+         score = excluded.score, detected_at = excluded.detected_at, updated_at = excluded.updated_at, doc = excluded.doc`,
+      [this.#agencyId, ...cols, now],
+    );
+    const ids = alerts.map((a) => a.id);
+    await client.query('DELETE FROM monitoring_alert_accounts WHERE agency_id = $1 AND alert_id = ANY($2::text[])', [this.#agencyId, ids]);
+    const linkAccounts: string[] = [];
+    const linkAlerts: string[] = [];
+    for (const a of alerts) {
+      for (const account of new Set(a.accounts)) {
+        linkAccounts.push(account);
+        linkAlerts.push(a.id);
       }
-      await client.query(
-        `INSERT INTO monitoring_alerts (agency_id, id, type, kind, severity, score, status, assignee, detected_at, updated_at, doc)
-         SELECT $1, u.id, u.type, u.kind, u.severity, u.score, u.status, NULL, u.detected_at, $10, u.doc
-         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::text[], $8::text[], $9::text[])
-           AS u(id, type, kind, severity, score, status, detected_at, doc)
-         ON CONFLICT (agency_id, id) DO UPDATE SET type = excluded.type, kind = excluded.kind, severity = excluded.severity,
-           score = excluded.score, detected_at = excluded.detected_at, updated_at = excluded.updated_at, doc = excluded.doc`,
-        [this.#agencyId, ...cols, now],
-      );
-      const ids = alerts.map((a) => a.id);
-      await client.query('DELETE FROM monitoring_alert_accounts WHERE agency_id = $1 AND alert_id = ANY($2::text[])', [this.#agencyId, ids]);
-      const linkAccounts: string[] = [];
-      const linkAlerts: string[] = [];
-      for (const a of alerts) {
-        for (const account of new Set(a.accounts)) {
-          linkAccounts.push(account);
-          linkAlerts.push(a.id);
-        }
-      }
-      await client.query(
-        `INSERT INTO monitoring_alert_accounts (agency_id, account, alert_id) SELECT $1, * FROM unnest($2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
-        [this.#agencyId, linkAccounts, linkAlerts],
-      );
-      const inserted: string[] = [];
-      const updated: string[] = [];
-      const seen = new Set<string>();
-      for (const a of batch) {
-        if (seen.has(a.id)) continue;
-        seen.add(a.id);
-        (known.has(a.id) ? updated : inserted).push(a.id);
-      }
-      return { inserted, updated };
-    });
+    }
+    await client.query(
+      `INSERT INTO monitoring_alert_accounts (agency_id, account, alert_id) SELECT $1, * FROM unnest($2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
+      [this.#agencyId, linkAccounts, linkAlerts],
+    );
+    const inserted: string[] = [];
+    const updated: string[] = [];
+    const seen = new Set<string>();
+    for (const a of batch) {
+      if (seen.has(a.id)) continue;
+      seen.add(a.id);
+      (known.has(a.id) ? updated : inserted).push(a.id);
+    }
+    return { inserted, updated };
   }
 
   async getAlert(id: string): Promise<StoredAlert | undefined> {
-    const { rows } = await this.#pool.query<AlertRow>('SELECT doc, status, assignee FROM monitoring_alerts WHERE agency_id = $1 AND id = $2', [
-      this.#agencyId,
-      id,
-    ]);
+    const { rows } = await this.#pool.query<AlertRow>(
+      'SELECT doc, status, assignee FROM monitoring_alerts WHERE agency_id = $1 AND id = $2',
+      [this.#agencyId, id],
+    );
     return rows[0] ? alertOf(rows[0]) : undefined;
   }
 
@@ -357,16 +394,22 @@ export class PostgresMonitoringRepo implements MonitoringRepo {
           );
     const r = rows[0];
     if (!r) return undefined;
-    return { version: r.version, config: JSON.parse(r.doc) as unknown, savedAt: r.saved_at, ...(r.saved_by !== null ? { savedBy: r.saved_by } : {}) };
+    return {
+      version: r.version,
+      config: JSON.parse(r.doc) as unknown,
+      savedAt: r.saved_at,
+      ...(r.saved_by !== null ? { savedBy: r.saved_by } : {}),
+    };
   }
 
   async saveConfig(config: unknown, meta: { readonly savedAt: string; readonly savedBy?: string }): Promise<StoredMonitoringConfig> {
     return this.#tx(async (client) => {
       // One saver per agency at a time, so two saves never claim the same version.
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`argus-monitoring-config:${this.#agencyId}`]);
-      const { rows } = await client.query<{ v: number }>('SELECT coalesce(max(version), 0) AS v FROM monitoring_configs WHERE agency_id = $1', [
-        this.#agencyId,
-      ]);
+      const { rows } = await client.query<{ v: number }>(
+        'SELECT coalesce(max(version), 0) AS v FROM monitoring_configs WHERE agency_id = $1',
+        [this.#agencyId],
+      );
       const version = Number(rows[0]?.v ?? 0) + 1;
       await client.query('INSERT INTO monitoring_configs (agency_id, version, saved_at, saved_by, doc) VALUES ($1, $2, $3, $4, $5)', [
         this.#agencyId,

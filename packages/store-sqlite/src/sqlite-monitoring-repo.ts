@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type {
   AlertFilter,
   AlertUpsertResult,
+  BatchCommit,
   MonitoringRepo,
   RejectionFilter,
   StoredAlert,
@@ -17,7 +18,8 @@ import type { Rejection } from '@argus/core/transactions';
 import { statement } from './sqlite-statements.js';
 
 type Arg = string | number | null;
-const list = <T>(v: T | readonly T[] | undefined): readonly T[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v as T]);
+const list = <T>(v: T | readonly T[] | undefined): readonly T[] | undefined =>
+  v === undefined ? undefined : Array.isArray(v) ? v : [v as T];
 
 interface AlertRow {
   doc: string;
@@ -35,6 +37,60 @@ interface RejectionRow {
   reason: string;
   record: string | null;
   raw: string | null;
+}
+
+/** A transaction row: the columns, and in `doc` what they do not hold. */
+interface TransactionRow {
+  id: string;
+  time: string;
+  originator: string;
+  beneficiary: string;
+  amount: number;
+  currency: string;
+  base_amount: number | null;
+  doc: string;
+}
+
+const TX_COLUMNS = 'id, time, originator, beneficiary, amount, currency, base_amount, doc';
+
+/**
+ * The document of a transaction row: only what the columns do not hold (the parties' names, countries and
+ * institutions as `o` and `b`, channel `c`, purpose `p`). Rows are written at tens of thousands a second and
+ * the document was most of a row's bytes: without the columns repeated in it an insert costs about a third less.
+ */
+function docOf(t: Transaction): string {
+  const { account: _o, ...o } = t.originator;
+  const { account: _b, ...b } = t.beneficiary;
+  return JSON.stringify({
+    o,
+    b,
+    ...(t.channel !== undefined ? { c: t.channel } : {}),
+    ...(t.purpose !== undefined ? { p: t.purpose } : {}),
+  });
+}
+
+interface TransactionDoc {
+  o?: Omit<Transaction['originator'], 'account'>;
+  b?: Omit<Transaction['beneficiary'], 'account'>;
+  c?: Transaction['channel'];
+  p?: string;
+}
+
+function transactionOf(r: TransactionRow): Transaction {
+  const d = JSON.parse(r.doc) as TransactionDoc | Transaction;
+  // Rows written before the compact document hold the whole transaction.
+  if ('originator' in d) return d;
+  return {
+    id: r.id,
+    time: r.time,
+    amount: r.amount,
+    currency: r.currency,
+    ...(r.base_amount !== null ? { baseAmount: r.base_amount } : {}),
+    originator: { account: r.originator, ...d.o },
+    beneficiary: { account: r.beneficiary, ...d.b },
+    ...(d.c !== undefined ? { channel: d.c } : {}),
+    ...(d.p !== undefined ? { purpose: d.p } : {}),
+  };
 }
 
 function alertOf(r: AlertRow): StoredAlert {
@@ -67,35 +123,61 @@ export class SqliteMonitoringRepo implements MonitoringRepo {
 
   async insertTransactions(batch: readonly Transaction[]): Promise<string[]> {
     if (batch.length === 0) return [];
+    return this.#db.transaction(() => this.#insertRows(batch))();
+  }
+
+  async existingTransactionIds(ids: readonly string[]): Promise<string[]> {
+    const get = statement(this.#db, 'SELECT 1 FROM monitoring_transactions WHERE agency_id = ? AND id = ?');
+    const out: string[] = [];
+    for (const id of new Set(ids)) if (get.get(this.#agencyId, id)) out.push(id);
+    return out;
+  }
+
+  async commitBatch(batch: { readonly transactions: readonly Transaction[]; readonly alerts: readonly Alert[] }): Promise<BatchCommit> {
+    return this.#db.transaction(() => ({ inserted: this.#insertRows(batch.transactions), alerts: this.#upsertRows(batch.alerts) }))();
+  }
+
+  /** Inserts the new transactions of a batch and returns their ids; the caller holds the database transaction. */
+  #insertRows(batch: readonly Transaction[]): string[] {
+    if (batch.length === 0) return [];
     const ins = statement(
       this.#db,
       `INSERT OR IGNORE INTO monitoring_transactions (agency_id, id, time, originator, beneficiary, amount, currency, base_amount, doc)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const agency = this.#agencyId;
-    return this.#db.transaction(() => {
-      const fresh: string[] = [];
-      for (const t of batch) {
-        const r = ins.run(agency, t.id, t.time, t.originator.account, t.beneficiary.account, t.amount, t.currency, t.baseAmount ?? null, JSON.stringify(t));
-        if (r.changes > 0) fresh.push(t.id);
-      }
-      return fresh;
-    })();
+    const fresh: string[] = [];
+    for (const t of batch) {
+      const r = ins.run(
+        agency,
+        t.id,
+        t.time,
+        t.originator.account,
+        t.beneficiary.account,
+        t.amount,
+        t.currency,
+        t.baseAmount ?? null,
+        docOf(t),
+      );
+      if (r.changes > 0) fresh.push(t.id);
+    }
+    return fresh;
   }
 
   async getTransaction(id: string): Promise<Transaction | undefined> {
-    const r = statement(this.#db, 'SELECT doc FROM monitoring_transactions WHERE agency_id = ? AND id = ?').get(this.#agencyId, id) as
-      | { doc: string }
-      | undefined;
-    return r ? (JSON.parse(r.doc) as Transaction) : undefined;
+    const r = statement(this.#db, `SELECT ${TX_COLUMNS} FROM monitoring_transactions WHERE agency_id = ? AND id = ?`).get(
+      this.#agencyId,
+      id,
+    ) as TransactionRow | undefined;
+    return r ? transactionOf(r) : undefined;
   }
 
   async getTransactions(ids: readonly string[]): Promise<Transaction[]> {
-    const get = statement(this.#db, 'SELECT doc FROM monitoring_transactions WHERE agency_id = ? AND id = ?');
+    const get = statement(this.#db, `SELECT ${TX_COLUMNS} FROM monitoring_transactions WHERE agency_id = ? AND id = ?`);
     const out: Transaction[] = [];
     for (const id of ids) {
-      const r = get.get(this.#agencyId, id) as { doc: string } | undefined;
-      if (r) out.push(JSON.parse(r.doc) as Transaction);
+      const r = get.get(this.#agencyId, id) as TransactionRow | undefined;
+      if (r) out.push(transactionOf(r));
     }
     return out;
   }
@@ -107,13 +189,13 @@ export class SqliteMonitoringRepo implements MonitoringRepo {
     // Two index range scans merged: an OR over the two party columns would scan the table.
     const rows = statement(
       this.#db,
-      `SELECT doc, time, id FROM (
-         SELECT doc, time, id FROM monitoring_transactions WHERE agency_id = ? AND originator = ? AND time >= ? AND time < ?
+      `SELECT ${TX_COLUMNS} FROM (
+         SELECT ${TX_COLUMNS} FROM monitoring_transactions WHERE agency_id = ? AND originator = ? AND time >= ? AND time < ?
          UNION
-         SELECT doc, time, id FROM monitoring_transactions WHERE agency_id = ? AND beneficiary = ? AND time >= ? AND time < ?
+         SELECT ${TX_COLUMNS} FROM monitoring_transactions WHERE agency_id = ? AND beneficiary = ? AND time >= ? AND time < ?
        ) ORDER BY time DESC, id LIMIT ?`,
-    ).all(this.#agencyId, account, since, until, this.#agencyId, account, since, until, limit) as { doc: string }[];
-    return rows.map((r) => JSON.parse(r.doc) as Transaction);
+    ).all(this.#agencyId, account, since, until, this.#agencyId, account, since, until, limit) as TransactionRow[];
+    return rows.map(transactionOf);
   }
 
   async listTransactions(window: TransactionListing = {}): Promise<Transaction[]> {
@@ -122,19 +204,30 @@ export class SqliteMonitoringRepo implements MonitoringRepo {
       after
         ? statement(
             this.#db,
-            `SELECT doc FROM monitoring_transactions WHERE agency_id = ? AND time >= ? AND time < ? AND (time > ? OR (time = ? AND id > ?))
+            `SELECT ${TX_COLUMNS} FROM monitoring_transactions WHERE agency_id = ? AND time >= ? AND time < ? AND (time > ? OR (time = ? AND id > ?))
              ORDER BY time, id LIMIT ? OFFSET ?`,
-          ).all(this.#agencyId, window.since ?? '', window.until ?? '\uffff', after.time, after.time, after.id, window.limit ?? 1000, window.offset ?? 0)
+          ).all(
+            this.#agencyId,
+            window.since ?? '',
+            window.until ?? '\uffff',
+            after.time,
+            after.time,
+            after.id,
+            window.limit ?? 1000,
+            window.offset ?? 0,
+          )
         : statement(
             this.#db,
-            'SELECT doc FROM monitoring_transactions WHERE agency_id = ? AND time >= ? AND time < ? ORDER BY time, id LIMIT ? OFFSET ?',
+            `SELECT ${TX_COLUMNS} FROM monitoring_transactions WHERE agency_id = ? AND time >= ? AND time < ? ORDER BY time, id LIMIT ? OFFSET ?`,
           ).all(this.#agencyId, window.since ?? '', window.until ?? '\uffff', window.limit ?? 1000, window.offset ?? 0)
-    ) as { doc: string }[];
-    return rows.map((r) => JSON.parse(r.doc) as Transaction);
+    ) as TransactionRow[];
+    return rows.map(transactionOf);
   }
 
   async countTransactions(): Promise<number> {
-    return (statement(this.#db, 'SELECT count(*) AS n FROM monitoring_transactions WHERE agency_id = ?').get(this.#agencyId) as { n: number }).n;
+    return (
+      statement(this.#db, 'SELECT count(*) AS n FROM monitoring_transactions WHERE agency_id = ?').get(this.#agencyId) as { n: number }
+    ).n;
   }
 
   async latestTransactionTime(): Promise<string | undefined> {
@@ -145,6 +238,12 @@ export class SqliteMonitoringRepo implements MonitoringRepo {
   }
 
   async upsertAlerts(batch: readonly Alert[]): Promise<AlertUpsertResult> {
+    return this.#db.transaction(() => this.#upsertRows(batch))();
+  }
+
+  /** Inserts new alerts and replaces existing ones; the caller holds the database transaction. */
+  #upsertRows(batch: readonly Alert[]): AlertUpsertResult {
+    if (batch.length === 0) return { inserted: [], updated: [] };
     const db = this.#db;
     const agency = this.#agencyId;
     const exists = statement(db, 'SELECT 1 FROM monitoring_alerts WHERE agency_id = ? AND id = ?');
@@ -164,30 +263,29 @@ export class SqliteMonitoringRepo implements MonitoringRepo {
     // The last version of an id within the batch wins, as it would one by one.
     const last = new Map<string, Alert>();
     for (const a of batch) last.set(a.id, a);
-    return db.transaction(() => {
-      const inserted: string[] = [];
-      const updated: string[] = [];
-      for (const a of last.values()) {
-        const { status, ...content } = a;
-        const doc = JSON.stringify(content);
-        if (exists.get(agency, a.id)) {
-          update.run(a.type, a.kind, a.severity, a.score, a.detectedAt, now, doc, agency, a.id);
-          unlink.run(agency, a.id);
-          updated.push(a.id);
-        } else {
-          insert.run(agency, a.id, a.type, a.kind, a.severity, a.score, status, a.detectedAt, now, doc);
-          inserted.push(a.id);
-        }
-        for (const account of new Set(a.accounts)) link.run(agency, account, a.id);
+    const inserted: string[] = [];
+    const updated: string[] = [];
+    for (const a of last.values()) {
+      const { status, ...content } = a;
+      const doc = JSON.stringify(content);
+      if (exists.get(agency, a.id)) {
+        update.run(a.type, a.kind, a.severity, a.score, a.detectedAt, now, doc, agency, a.id);
+        unlink.run(agency, a.id);
+        updated.push(a.id);
+      } else {
+        insert.run(agency, a.id, a.type, a.kind, a.severity, a.score, status, a.detectedAt, now, doc);
+        inserted.push(a.id);
       }
-      return { inserted, updated };
-    })();
+      for (const account of new Set(a.accounts)) link.run(agency, account, a.id);
+    }
+    return { inserted, updated };
   }
 
   async getAlert(id: string): Promise<StoredAlert | undefined> {
-    const r = statement(this.#db, 'SELECT doc, status, assignee FROM monitoring_alerts WHERE agency_id = ? AND id = ?').get(this.#agencyId, id) as
-      | AlertRow
-      | undefined;
+    const r = statement(this.#db, 'SELECT doc, status, assignee FROM monitoring_alerts WHERE agency_id = ? AND id = ?').get(
+      this.#agencyId,
+      id,
+    ) as AlertRow | undefined;
     return r ? alertOf(r) : undefined;
   }
 
@@ -207,7 +305,9 @@ export class SqliteMonitoringRepo implements MonitoringRepo {
       args.push(filter.since);
     }
     if (filter.account !== undefined) {
-      where.push('EXISTS (SELECT 1 FROM monitoring_alert_accounts x WHERE x.agency_id = a.agency_id AND x.account = ? AND x.alert_id = a.id)');
+      where.push(
+        'EXISTS (SELECT 1 FROM monitoring_alert_accounts x WHERE x.agency_id = a.agency_id AND x.account = ? AND x.alert_id = a.id)',
+      );
       args.push(filter.account);
     }
     return { sql: where.join(' AND '), args };
@@ -254,7 +354,17 @@ export class SqliteMonitoringRepo implements MonitoringRepo {
     );
     this.#db.transaction(() => {
       for (const r of batch) {
-        ins.run(this.#agencyId, meta.at, meta.format ?? null, r.file, r.line ?? null, r.field ?? null, r.reason, r.record ?? null, r.raw ?? null);
+        ins.run(
+          this.#agencyId,
+          meta.at,
+          meta.format ?? null,
+          r.file,
+          r.line ?? null,
+          r.field ?? null,
+          r.reason,
+          r.record ?? null,
+          r.raw ?? null,
+        );
       }
     })();
   }
@@ -276,7 +386,9 @@ export class SqliteMonitoringRepo implements MonitoringRepo {
   async listRejections(filter: RejectionFilter = {}): Promise<StoredRejection[]> {
     const w = this.#rejectionWhere(filter);
     const rows = this.#db
-      .prepare(`SELECT seq, at, format, file, line, field, reason, record, raw FROM monitoring_rejections WHERE ${w.sql} ORDER BY seq DESC LIMIT ? OFFSET ?`)
+      .prepare(
+        `SELECT seq, at, format, file, line, field, reason, record, raw FROM monitoring_rejections WHERE ${w.sql} ORDER BY seq DESC LIMIT ? OFFSET ?`,
+      )
       .all(...w.args, filter.limit ?? 100, filter.offset ?? 0) as RejectionRow[];
     return rows.map(rejectionOf);
   }
@@ -289,22 +401,30 @@ export class SqliteMonitoringRepo implements MonitoringRepo {
   async getConfig(version?: number): Promise<StoredMonitoringConfig | undefined> {
     const r = (
       version === undefined
-        ? statement(this.#db, 'SELECT version, saved_at, saved_by, doc FROM monitoring_configs WHERE agency_id = ? ORDER BY version DESC LIMIT 1').get(
-            this.#agencyId,
-          )
+        ? statement(
+            this.#db,
+            'SELECT version, saved_at, saved_by, doc FROM monitoring_configs WHERE agency_id = ? ORDER BY version DESC LIMIT 1',
+          ).get(this.#agencyId)
         : statement(this.#db, 'SELECT version, saved_at, saved_by, doc FROM monitoring_configs WHERE agency_id = ? AND version = ?').get(
             this.#agencyId,
             version,
           )
     ) as { version: number; saved_at: string; saved_by: string | null; doc: string } | undefined;
     if (!r) return undefined;
-    return { version: r.version, config: JSON.parse(r.doc) as unknown, savedAt: r.saved_at, ...(r.saved_by !== null ? { savedBy: r.saved_by } : {}) };
+    return {
+      version: r.version,
+      config: JSON.parse(r.doc) as unknown,
+      savedAt: r.saved_at,
+      ...(r.saved_by !== null ? { savedBy: r.saved_by } : {}),
+    };
   }
 
   async saveConfig(config: unknown, meta: { readonly savedAt: string; readonly savedBy?: string }): Promise<StoredMonitoringConfig> {
     const db = this.#db;
     return db.transaction(() => {
-      const { v } = statement(db, 'SELECT coalesce(max(version), 0) AS v FROM monitoring_configs WHERE agency_id = ?').get(this.#agencyId) as { v: number };
+      const { v } = statement(db, 'SELECT coalesce(max(version), 0) AS v FROM monitoring_configs WHERE agency_id = ?').get(
+        this.#agencyId,
+      ) as { v: number };
       const version = v + 1;
       statement(db, 'INSERT INTO monitoring_configs (agency_id, version, saved_at, saved_by, doc) VALUES (?, ?, ?, ?, ?)').run(
         this.#agencyId,
@@ -318,9 +438,10 @@ export class SqliteMonitoringRepo implements MonitoringRepo {
   }
 
   async listConfigVersions(): Promise<Omit<StoredMonitoringConfig, 'config'>[]> {
-    const rows = statement(this.#db, 'SELECT version, saved_at, saved_by FROM monitoring_configs WHERE agency_id = ? ORDER BY version DESC').all(
-      this.#agencyId,
-    ) as { version: number; saved_at: string; saved_by: string | null }[];
+    const rows = statement(
+      this.#db,
+      'SELECT version, saved_at, saved_by FROM monitoring_configs WHERE agency_id = ? ORDER BY version DESC',
+    ).all(this.#agencyId) as { version: number; saved_at: string; saved_by: string | null }[];
     return rows.map((r) => ({ version: r.version, savedAt: r.saved_at, ...(r.saved_by !== null ? { savedBy: r.saved_by } : {}) }));
   }
 }

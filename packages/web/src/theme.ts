@@ -37,7 +37,8 @@ export const theme = createTheme({
     Select: { defaultProps: { size: 'sm' } },
     Textarea: { defaultProps: { size: 'sm' } },
     Table: { defaultProps: { verticalSpacing: 6, horizontalSpacing: 'sm', fz: 'sm' } },
-    Badge: { defaultProps: { radius: 'sm', variant: 'light' } },
+    // A badge's label clips with an ellipsis, so in a crowded table cell it shrank to "M…": its text is its minimum.
+    Badge: { defaultProps: { radius: 'sm', variant: 'light' }, styles: { root: { minWidth: 'max-content' } } },
     Paper: { defaultProps: { withBorder: true, radius: 'sm' } },
   },
 });

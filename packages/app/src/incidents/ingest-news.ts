@@ -79,15 +79,17 @@ export async function ingestNews(deps: IncidentsDeps, request: IngestNewsRequest
 
   // Incidents already in the register (an earlier ingest, an imported dataset row, an entry) keep their
   // claims and id; this batch's claims join them. Otherwise the news incident is new.
-  const merged: Incident[] = [];
+  // Two news incidents of this batch can describe one stored incident: the second builds on the first.
+  const merged = new Map<string, Incident>();
   const byId = new Map<string, Incident>();
   for (const i of result.incidents) {
-    const stored = (await repo.getIncident(i.id)) ?? (await sameInRegister(repo, i));
+    const found = (await repo.getIncident(i.id)) ?? (await sameInRegister(repo, i));
+    const stored = found ? (merged.get(found.id) ?? found) : undefined;
     const next = stored ? withClaims(stored, i.claims, i.sources) : i;
-    merged.push(next);
+    merged.set(next.id, next);
     byId.set(i.id, next);
   }
-  await repo.upsertIncidents(merged);
+  await repo.upsertIncidents([...merged.values()]);
   await repo.upsertStatistics(result.statistics);
 
   const eventOf = new Map<string, string>();
@@ -114,7 +116,7 @@ export async function ingestNews(deps: IncidentsDeps, request: IngestNewsRequest
     title: e.title,
     date: e.date,
     reports: e.reports,
-    incidentIds: e.incidents.map((i) => byId.get(i.id)?.id ?? i.id),
+    incidentIds: [...new Set(e.incidents.map((i) => byId.get(i.id)?.id ?? i.id))],
     statisticIds: e.statistics.map((s) => s.id),
     people: e.people,
     organisations: e.organisations,
@@ -139,7 +141,7 @@ export async function ingestNews(deps: IncidentsDeps, request: IngestNewsRequest
       title: e.title,
       date: e.date,
       reports: e.reports,
-      incidents: e.incidents.map((i) => byId.get(i.id) ?? i),
+      incidents: [...new Map(e.incidents.map((i) => byId.get(i.id) ?? i).map((i) => [i.id, i] as const)).values()],
       statistics: e.statistics,
       people: e.people,
       organisations: e.organisations,

@@ -50,6 +50,27 @@ function invalid(error: z.ZodError): never {
 
 /** Records (or replaces) one incident from user input. */
 export async function recordIncident(deps: IncidentsDeps, input: unknown): Promise<Incident> {
+  const incident = incidentFrom(deps, input);
+  await repoOf(deps).upsertIncidents([incident]);
+  return incident;
+}
+
+/**
+ * Edits a stored incident's details (date, place, type, perpetrator, description, links). Input without a
+ * `claims` field keeps every claim and source the incident has — a dataset row or news report stays its
+ * evidence; input with `claims` replaces the entry as `recordIncident` does.
+ */
+export async function editIncident(deps: IncidentsDeps, id: string, input: unknown): Promise<Incident> {
+  const repo = repoOf(deps);
+  const stored = await repo.getIncident(id);
+  if (!stored) throw new ArgusError('INCIDENT_NOT_FOUND', `no incident ${id}`, { location: { record: id } });
+  const body = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
+  const incident = 'claims' in body ? incidentFrom(deps, { ...body, id }) : incidentFrom(deps, { ...body, id }, stored);
+  await repo.upsertIncidents([incident]);
+  return incident;
+}
+
+function incidentFrom(deps: IncidentsDeps, input: unknown, keep?: Incident): Incident {
   const parsed = IncidentInputSchema.safeParse(input);
   if (!parsed.success) invalid(parsed.error);
   const x = parsed.data;
@@ -79,7 +100,7 @@ export async function recordIncident(deps: IncidentsDeps, input: unknown): Promi
   }));
   const date = x.date.length === 7 ? `${x.date}-01` : x.date;
   const place = resolved ?? { country: places.gazetteer.country, precision: 'country' as const };
-  const incident = assembleIncident(
+  return assembleIncident(
     {
       id,
       date: { date, precision: x.precision ?? (x.date.length === 7 ? 'month' : 'day') },
@@ -91,17 +112,20 @@ export async function recordIncident(deps: IncidentsDeps, input: unknown): Promi
         : { status: 'unknown' },
       ...(x.suicide !== undefined ? { suicide: x.suicide } : {}),
       ...(x.description ? { description: x.description } : {}),
-      linked: x.linked ?? [],
-      sources: [
-        ...new Map(
-          claims.map((c) => [c.source, { ref: c.source, outlet: c.outlet, kind: 'entry' as const, ...(c.time ? { time: c.time } : {}) }]),
-        ).values(),
-      ],
+      linked: x.linked ?? keep?.linked ?? [],
+      sources: keep
+        ? keep.sources
+        : [
+            ...new Map(
+              claims.map((c) => [
+                c.source,
+                { ref: c.source, outlet: c.outlet, kind: 'entry' as const, ...(c.time ? { time: c.time } : {}) },
+              ]),
+            ).values(),
+          ],
     },
-    claims,
+    keep ? keep.claims : claims,
   );
-  await repoOf(deps).upsertIncidents([incident]);
-  return incident;
 }
 
 /** Adds claims (a later report, a revised toll) to a stored incident: the estimate is reconciled again, earlier claims kept. */

@@ -9,5 +9,9 @@ export interface ListParser {
   /** The format of a file (or set) from its names and first bytes; undefined when unknown. */
   detectFormat(fileNames: readonly string[], head: Uint8Array): string | undefined;
   /** Streams one edition. Unprocessable input raises ArgusError LIST_PARSE_FAILED naming file and line or byte offset. */
-  parseList(format: ListFormatId, input: { readonly files: readonly ByteSource[] }, options: { list: string }): AsyncIterable<ListParseEvent>;
+  parseList(
+    format: ListFormatId,
+    input: { readonly files: readonly ByteSource[] },
+    options: { list: string },
+  ): AsyncIterable<ListParseEvent>;
 }

@@ -2,7 +2,12 @@
 
 import { ArgusError } from '@argus/core';
 import type { ByteSource } from '@argus/core/text';
-import { detectTransactionFormat, parseTransactions, type TransactionFormatId, type TransactionParseOptions } from '@argus/core/transactions';
+import {
+  detectTransactionFormat,
+  parseTransactions,
+  type TransactionFormatId,
+  type TransactionParseOptions,
+} from '@argus/core/transactions';
 import { type BatchResult, type IngestCounts, type MonitoringDeps, MonitoringSession } from './monitoring-session.js';
 
 export interface IngestProgress extends IngestCounts {
@@ -25,7 +30,7 @@ export interface IngestSummary extends IngestCounts {
   readonly format: TransactionFormatId;
   /** The monitoring configuration version evaluated with (0: the defaults). */
   readonly configVersion: number;
-  /** Stored transactions replayed into the engine's window before this input. */
+  /** Stored transactions replayed into the engine's window before the input's first new one (0 when nothing was new). */
   readonly warmedUp: number;
   /** True when the signal stopped the ingest early; everything before that point is stored. */
   readonly aborted: boolean;
@@ -98,7 +103,9 @@ export async function ingestTransactions(deps: MonitoringDeps, options: IngestOp
   const result = await session.ingest(events, {
     format,
     ...(signal ? { signal } : {}),
-    ...(onProgress ? { onProgress: (c: IngestCounts) => onProgress({ ...c, bytes, ...(totalBytes !== undefined ? { totalBytes } : {}) }) } : {}),
+    ...(onProgress
+      ? { onProgress: (c: IngestCounts) => onProgress({ ...c, bytes, ...(totalBytes !== undefined ? { totalBytes } : {}) }) }
+      : {}),
   });
   return { ...result, format, configVersion: session.settings.version, warmedUp: session.warmedUp };
 }

@@ -7,7 +7,10 @@ import type { AlertFilter, RejectionFilter, StoredAlert, StoredRejection } from 
 import type { MonitoringDeps } from './monitoring-session.js';
 import { INDICATIVE_USD_RATES, parseMonitoringSettings } from './monitoring-settings.js';
 
-export async function listAlerts(deps: Pick<MonitoringDeps, 'store'>, filter: AlertFilter = {}): Promise<{ items: StoredAlert[]; total: number }> {
+export async function listAlerts(
+  deps: Pick<MonitoringDeps, 'store'>,
+  filter: AlertFilter = {},
+): Promise<{ items: StoredAlert[]; total: number }> {
   const { limit: _l, offset: _o, ...where } = filter;
   const [items, total] = await Promise.all([deps.store.monitoring.listAlerts(filter), deps.store.monitoring.countAlerts(where)]);
   return { items, total };

@@ -1,13 +1,15 @@
 /**
- * One agency's live monitoring: the engine with its sliding window in memory, fed batch by batch. Each batch
- * is stored first (the store says which transaction ids are new, so a replay reaches the engine as nothing),
- * then evaluated, then its alerts and rejections are written — one database transaction per kind per batch.
+ * One agency's live monitoring: the engine with its sliding window in memory, fed batch by batch. For each batch
+ * the store says which transaction ids it already holds (so a replay reaches the engine as nothing), the new ones
+ * are evaluated, and they are committed together with the alerts they raised in one database transaction:
+ * a crash can lose a batch's work only as a whole, and the replay then evaluates it again. Rejections follow.
  */
 
 import type { Alert, Transaction } from '@argus/core';
 import { MonitorEngine } from '@argus/core/monitoring';
 import { checkTransactionObject, type Rejection, type TransactionParseEvent, withBaseAmount } from '@argus/core/transactions';
 import type { Clock } from '../ports/clock.js';
+import type { BatchCommit } from '../ports/monitoring-repo.js';
 import type { AgencyStore } from '../ports/store.js';
 import type { EntityIndexCache } from '../screening/entity-index-cache.js';
 import { loadMonitoringSettings, type MonitoringSettings } from './monitoring-settings.js';
@@ -35,6 +37,11 @@ export interface IngestCounts {
   /** Transactions whose id was already stored (replays): neither stored nor evaluated again. */
   readonly duplicates: number;
   readonly rejected: number;
+  /**
+   * New transactions that arrived more than the configured lateness (`window.latenessMs`) behind the newest
+   * event time seen: stored and evaluated all the same, but neighbours older than the window may be gone.
+   */
+  readonly late: number;
   /** Distinct alerts raised for the first time. */
   readonly alertsNew: number;
   /** Distinct alerts stored before this ingest that it grew. */
@@ -49,6 +56,7 @@ class Tally {
   new = 0;
   duplicates = 0;
   rejected = 0;
+  late = 0;
   readonly #inserted = new Set<string>();
   readonly #updated = new Set<string>();
   readonly #types = new Map<string, string>();
@@ -67,6 +75,7 @@ class Tally {
       new: this.new,
       duplicates: this.duplicates,
       rejected: this.rejected,
+      late: this.late,
       alertsNew: this.#inserted.size,
       alertsUpdated: this.#updated.size,
       alertsByType,
@@ -91,38 +100,57 @@ export interface BatchResult extends IngestCounts {
 export class MonitoringSession {
   readonly #deps: MonitoringDeps;
   readonly settings: MonitoringSettings;
-  readonly #engine: MonitorEngine;
+  #engine: MonitorEngine;
+  /** Builds an empty engine with the session's configuration and screener (again after a failed commit). */
+  readonly #newEngine: () => MonitorEngine;
   readonly #screening: { refresh(): Promise<void> } | undefined;
   /** Serialises ingests: the engine sees one ordered stream per agency. */
   #queue: Promise<unknown> = Promise.resolve();
-  /** Transactions replayed from the store when the session opened. */
+  /** Transactions replayed from the store into the engine's window before the first new one. */
   warmedUp = 0;
+  /** Warm-up waits for the first new transaction: a replayed file then costs only the idempotency check. */
+  #warm = false;
 
-  private constructor(deps: MonitoringDeps, settings: MonitoringSettings, engine: MonitorEngine, screening: { refresh(): Promise<void> } | undefined) {
+  private constructor(
+    deps: MonitoringDeps,
+    settings: MonitoringSettings,
+    newEngine: () => MonitorEngine,
+    screening: { refresh(): Promise<void> } | undefined,
+  ) {
     this.#deps = deps;
     this.settings = settings;
-    this.#engine = engine;
+    this.#newEngine = newEngine;
+    this.#engine = newEngine();
     this.#screening = screening;
   }
 
-  /** Loads the agency's settings, builds the engine (with counterparty screening when lists exist) and warms its window from the store. */
+  /**
+   * Loads the agency's settings and builds the engine (with counterparty screening when lists exist). Its
+   * window is warmed from the store when the first new transaction arrives.
+   */
   static async open(deps: MonitoringDeps): Promise<MonitoringSession> {
     const settings = await loadMonitoringSettings(deps.store.monitoring);
     const screening =
-      settings.config.rules.sanctionedCounterparty.enabled && deps.screening ? await partyScreenerFor(deps.store, deps.screening) : undefined;
-    const engine = new MonitorEngine(settings.config, screening ? { screener: screening.screener } : {});
-    const session = new MonitoringSession(deps, settings, engine, screening);
-    await session.#warmUp(engine.stats().retentionMs);
-    return session;
+      settings.config.rules.sanctionedCounterparty.enabled && deps.screening
+        ? await partyScreenerFor(deps.store, deps.screening)
+        : undefined;
+    const newEngine = () => new MonitorEngine(settings.config, screening ? { screener: screening.screener } : {});
+    return new MonitoringSession(deps, settings, newEngine, screening);
   }
 
   get engine(): MonitorEngine {
     return this.#engine;
   }
 
-  async #warmUp(windowMs: number): Promise<void> {
+  /**
+   * Replays the stored transactions of the last window into the engine, in event-time order, except `pending`:
+   * the batch about to be evaluated as new (were another writer to store some of it meanwhile, they are not seen twice).
+   */
+  async #warmUp(pending: ReadonlySet<string>): Promise<void> {
+    this.#warm = true;
     const limit = this.#deps.warmupLimit ?? 1_000_000;
     if (limit <= 0) return;
+    const windowMs = this.#engine.stats().retentionMs;
     const repo = this.#deps.store.monitoring;
     const latest = await repo.latestTransactionTime();
     if (!latest) return;
@@ -130,16 +158,21 @@ export class MonitoringSession {
     // Alerts raised while replaying are already stored; the engine only needs the window and its open alerts.
     let after: { time: string; id: string } | undefined;
     let replayed = 0;
+    let warmed = 0;
     while (replayed < limit) {
       const txs = await repo.listTransactions({ since, limit: Math.min(10_000, limit - replayed), ...(after ? { after } : {}) });
-      for (const t of txs) this.#engine.process(t);
+      for (const t of txs) {
+        if (pending.has(t.id)) continue;
+        this.#engine.process(t);
+        warmed++;
+      }
       replayed += txs.length;
       const last = txs[txs.length - 1];
       if (!last || txs.length < 10_000) break;
       after = { time: last.time, id: last.id };
     }
     this.#engine.finish();
-    this.warmedUp = replayed;
+    this.warmedUp = warmed;
   }
 
   /** Runs `fn` after every earlier ingest of this session. */
@@ -150,8 +183,8 @@ export class MonitoringSession {
   }
 
   /**
-   * Ingests a parsed stream. Rejections are stored with their location; transactions are stored, evaluated
-   * and their alerts persisted in batches. Stops between batches when `signal` aborts (what was written stays).
+   * Ingests a parsed stream. Rejections are stored with their location; transactions are evaluated and
+   * committed with their alerts in batches. Stops between batches when `signal` aborts (what was written stays).
    */
   ingest(
     events: AsyncIterable<TransactionParseEvent>,
@@ -160,7 +193,7 @@ export class MonitoringSession {
     return this.#exclusive(async () => {
       const counts = new Tally();
       const at = this.#deps.clock.now().toISOString();
-      const size = this.#deps.batchSize ?? 1000;
+      const size = this.#deps.batchSize ?? 10_000;
       let txs: Transaction[] = [];
       let rejections: Rejection[] = [];
       const flush = async () => {
@@ -169,7 +202,8 @@ export class MonitoringSession {
         txs = [];
         rejections = [];
         await this.#store(batch, counts);
-        if (rejected.length > 0) await this.#deps.store.monitoring.addRejections(rejected, { at, ...(options.format ? { format: options.format } : {}) });
+        if (rejected.length > 0)
+          await this.#deps.store.monitoring.addRejections(rejected, { at, ...(options.format ? { format: options.format } : {}) });
         options.onProgress?.(counts.counts());
       };
       for await (const ev of events) {
@@ -182,10 +216,14 @@ export class MonitoringSession {
         if (txs.length >= size || rejections.length >= size) {
           await flush();
           if (options.signal?.aborted) return { ...counts.counts(), aborted: true };
+        } else if (options.onProgress && (counts.read & 1023) === 0) {
+          // Reading moves on between the (large) batches: the bytes read so far show it.
+          options.onProgress(counts.counts());
         }
       }
       await flush();
-      await this.#persistAlerts(this.#engine.finish(), counts);
+      const held = this.#engine.finish();
+      if (held.length > 0) await this.#commit([], held, counts);
       options.onProgress?.(counts.counts());
       return { ...counts.counts(), aborted: false };
     });
@@ -222,38 +260,66 @@ export class MonitoringSession {
         });
       });
       const alerts = new Map<string, Alert>();
-      const size = this.#deps.batchSize ?? 1000;
+      const size = this.#deps.batchSize ?? 10_000;
       for (let i = 0; i < txs.length; i += size) await this.#store(txs.slice(i, i + size), counts, alerts);
-      if (stored.length > 0) await this.#deps.store.monitoring.addRejections(stored, { at: this.#deps.clock.now().toISOString(), format: 'json' });
+      if (stored.length > 0)
+        await this.#deps.store.monitoring.addRejections(stored, { at: this.#deps.clock.now().toISOString(), format: 'json' });
       return { ...counts.counts(), rejections, alerts: [...alerts.values()] };
     });
   }
 
-  /** Stores a batch, evaluates the transactions that were new, persists their alerts. */
+  /**
+   * Evaluates the transactions of a batch not stored yet, then commits them with the alerts they raised in one
+   * database transaction: a crash before the commit leaves neither, so a replay evaluates the batch again.
+   */
   async #store(batch: readonly Transaction[], counts: Tally, collect?: Map<string, Alert>): Promise<void> {
     if (batch.length === 0) return;
     await this.#screening?.refresh();
-    const fresh = new Set(await this.#deps.store.monitoring.insertTransactions(batch));
-    counts.new += fresh.size;
-    counts.duplicates += batch.length - fresh.size;
-    const raised: Alert[] = [];
-    for (const t of batch) {
-      // A repeated id inside the batch is evaluated once.
-      if (!fresh.delete(t.id)) continue;
-      for (const a of this.#engine.process(t)) raised.push(a);
+    const known = new Set(await this.#deps.store.monitoring.existingTransactionIds(batch.map((t) => t.id)));
+    // A repeated id inside the batch is evaluated (and counted new) once.
+    const fresh = new Map<string, Transaction>();
+    for (const t of batch) if (!known.has(t.id) && !fresh.has(t.id)) fresh.set(t.id, t);
+    if (fresh.size === 0) {
+      counts.duplicates += batch.length;
+      return;
     }
+    if (!this.#warm) await this.#warmUp(new Set(fresh.keys()));
+    const lateBefore = this.#engine.stats().late;
+    const raised: Alert[] = [];
+    for (const t of fresh.values()) for (const a of this.#engine.process(t)) raised.push(a);
+    const late = this.#engine.stats().late - lateBefore;
     // Growth the engine holds back (it hands an alert out again once it doubles) is drained per batch.
     for (const a of this.#engine.finish()) raised.push(a);
-    await this.#persistAlerts(raised, counts, collect);
+    const inserted = await this.#commit([...fresh.values()], raised, counts, collect);
+    counts.new += inserted;
+    counts.duplicates += batch.length - inserted;
+    counts.late += late;
   }
 
-  async #persistAlerts(raised: readonly Alert[], counts: Tally, collect?: Map<string, Alert>): Promise<void> {
-    if (raised.length === 0) return;
-    // The engine hands out a growing alert again under the same id: the last version of the batch wins.
+  /**
+   * Commits transactions with their alerts (the last version of an alert in the batch wins) and returns how many
+   * transactions were new. When the commit fails the engine has seen what the store has not: it is replaced by a
+   * fresh one, warmed from the store on the next batch, so a retry evaluates the batch as new again.
+   */
+  async #commit(
+    transactions: readonly Transaction[],
+    raised: readonly Alert[],
+    counts: Tally,
+    collect?: Map<string, Alert>,
+  ): Promise<number> {
     const latest = new Map<string, Alert>();
     for (const a of raised) latest.set(a.id, a);
-    const r = await this.#deps.store.monitoring.upsertAlerts([...latest.values()]);
-    counts.alerts(r.inserted, r.updated, latest.values());
+    let r: BatchCommit;
+    try {
+      r = await this.#deps.store.monitoring.commitBatch({ transactions, alerts: [...latest.values()] });
+    } catch (e) {
+      this.#engine = this.#newEngine();
+      this.#warm = false;
+      this.warmedUp = 0;
+      throw e;
+    }
+    if (latest.size > 0) counts.alerts(r.alerts.inserted, r.alerts.updated, latest.values());
     if (collect) for (const a of latest.values()) collect.set(a.id, a);
+    return r.inserted.length;
   }
 }

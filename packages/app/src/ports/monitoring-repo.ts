@@ -32,6 +32,12 @@ export interface AlertUpsertResult {
   readonly updated: readonly string[];
 }
 
+export interface BatchCommit {
+  /** Transaction ids stored for the first time, in batch order. */
+  readonly inserted: readonly string[];
+  readonly alerts: AlertUpsertResult;
+}
+
 export interface StoredRejection extends Rejection {
   /** Increasing per agency: the order records were rejected in. */
   readonly seq: number;
@@ -79,6 +85,14 @@ export interface MonitoringRepo {
    * repeated id within the batch counts once). One database transaction per call.
    */
   insertTransactions(batch: readonly Transaction[]): Promise<string[]>;
+  /** The ids among `ids` already stored, in the order asked (a repeated id once): a batch's duplicates, read before it is evaluated. */
+  existingTransactionIds(ids: readonly string[]): Promise<string[]>;
+  /**
+   * Stores a batch's transactions (those not stored yet, as insertTransactions) and upserts the alerts they
+   * raised in ONE database transaction: both are committed or neither. Two commits would let a crash between
+   * them leave transactions stored without their alerts, and a replay would skip them as duplicates.
+   */
+  commitBatch(batch: { readonly transactions: readonly Transaction[]; readonly alerts: readonly Alert[] }): Promise<BatchCommit>;
   getTransaction(id: string): Promise<Transaction | undefined>;
   /** The stored ones among `ids`, in the order asked. */
   getTransactions(ids: readonly string[]): Promise<Transaction[]>;

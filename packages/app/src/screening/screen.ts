@@ -29,7 +29,11 @@ export async function screen(deps: ScreeningDeps, query: ScreeningQuery, options
 /** One batch row's outcome: its matches, or the error that row raised (the batch goes on). */
 export type BatchResult =
   | { readonly row: number; readonly id?: string; readonly matches: readonly ScreeningMatch[] }
-  | { readonly row: number; readonly id?: string; readonly error: { readonly code: string; readonly message: string; readonly field?: string } };
+  | {
+      readonly row: number;
+      readonly id?: string;
+      readonly error: { readonly code: string; readonly message: string; readonly field?: string };
+    };
 
 /**
  * Screens rows in order, one result per row; a row that cannot be screened yields an error result.

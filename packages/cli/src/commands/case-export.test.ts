@@ -1,77 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import type { Alert, Transaction } from '@argus/core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../program.js';
 
-// The CLI contract `case open --alert` + `case export-str` needs alerts from monitoring. Where the store has no
-// monitoring repository yet, a small in-memory one is attached to every AgencyStore the CLI opens.
-const alerts = new Map<string, Alert>([
-  [
-    'alert_1',
-    {
-      id: 'alert_1',
-      type: 'structuring',
-      kind: 'rule',
-      severity: 'high',
-      score: 0.8,
-      accounts: ['ACC-1'],
-      transactions: ['tx_1', 'tx_2'],
-      explanation: 'cash deposits just below the reporting threshold',
-      detectedAt: '2026-01-02T00:00:00Z',
-      status: 'new',
-    },
-  ],
-]);
-const txs = new Map<string, Transaction>(
-  [
-    {
-      id: 'tx_1',
-      time: '2026-01-01T09:00:00Z',
-      amount: 9900,
-      currency: 'USD',
-      originator: { account: 'ACC-1', name: 'R & D <Ltd>' },
-      beneficiary: { account: 'ACC-9', country: 'AE' },
-      channel: 'cash' as const,
-    },
-    {
-      id: 'tx_2',
-      time: '2026-01-01T10:00:00Z',
-      amount: 9950,
-      currency: 'USD',
-      originator: { account: 'ACC-1' },
-      beneficiary: { account: 'ACC-9' },
-    },
-  ].map((t) => [t.id, t]),
-);
-
-vi.mock('@argus/runtime', async (importOriginal) => {
-  const orig = await importOriginal<typeof import('@argus/runtime')>();
-  return {
-    ...orig,
-    openStore: async (...args: Parameters<typeof orig.openStore>) => {
-      const store = await orig.openStore(...args);
-      const forAgency = store.forAgency.bind(store);
-      store.forAgency = (agencyId: string) => {
-        const s = forAgency(agencyId);
-        if ((s as { monitoring?: unknown }).monitoring) return s;
-        const monitoring = {
-          getAlert: async (id: string) => alerts.get(id),
-          listAlerts: async () => [...alerts.values()],
-          updateAlertStatus: async (id: string, status: Alert['status']) => {
-            const a = alerts.get(id);
-            if (a) alerts.set(id, { ...a, status });
-          },
-          getTransaction: async (id: string) => txs.get(id),
-        };
-        return { ...s, monitoring };
-      };
-      return store;
-    },
-  };
-});
+// The CLI contract end to end, with nothing mocked: `monitor ingest` stores transactions and alerts, the ids that
+// `alerts --json` prints open cases with `case open --alert`, and `case export-str` writes a goAML STR that validates.
 
 const schema =
   process.env.ARGUS_GOAML_SCHEMA ??
@@ -85,6 +20,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => {
   process.exitCode = undefined;
 });
+
+// Three cash deposits just under the 10,000 reporting threshold into one account within a day: the structuring rule.
+// The sender's name needs XML escaping; a fourth, unrelated wire stays out of the case.
+const FEED = [
+  'id,timestamp,amount,currency,originator_account,originator_name,originator_country,originator_institution,beneficiary_account,beneficiary_name,beneficiary_country,beneficiary_institution,channel,purpose',
+  'S1,2026-01-01T09:00:00Z,9500,USD,ACC-1,R & D <Ltd>,PK,,ACC-9,Gulf Holdings,AE,,cash,deposit',
+  'S2,2026-01-01T15:00:00Z,9700,USD,ACC-2,,PK,,ACC-9,Gulf Holdings,AE,,cash,deposit',
+  'S3,2026-01-02T08:00:00Z,9400,USD,ACC-3,,PK,,ACC-9,Gulf Holdings,AE,,cash,deposit',
+  'W1,2026-01-05T10:00:00Z,120,USD,ACC-5,,PK,,ACC-6,,PK,,wire,rent',
+].join('\n');
 
 async function argus(args: string[], user = 'alice') {
   process.env.ARGUS_USER = user;
@@ -108,13 +53,31 @@ async function argus(args: string[], user = 'alice') {
   return { code, out: out.trim(), err };
 }
 
+const jsonLines = (text: string) =>
+  text ? text.split('\n').map((l) => JSON.parse(l) as { id: string; type: string; transactions: string[] }) : [];
+
 describe.skipIf(!haveSchema)('argus case open --alert / export-str', () => {
-  it('opens a case from an alert and exports a goAML STR that validates', async () => {
-    const opened = await argus(['case', 'open', '--alert', 'alert_1']);
-    expect(opened.code).toBe(0);
+  let alertId = '';
+
+  beforeAll(async () => {
+    const feed = join(dir, 'feed.csv');
+    writeFileSync(feed, `${FEED}\n`);
+    const ingested = await argus(['monitor', 'ingest', feed]);
+    expect(ingested.code, ingested.err).toBe(0);
+    const structuring = jsonLines((await argus(['alerts', '--json', '--type', 'structuring'])).out);
+    expect(structuring).toHaveLength(1);
+    alertId = structuring[0]?.id as string;
+    expect([...(structuring[0]?.transactions ?? [])].sort()).toEqual(['S1', 'S2', 'S3']);
+  });
+
+  it('opens a case from an alert id printed by `alerts --json` and exports a goAML STR that validates', async () => {
+    const opened = await argus(['case', 'open', '--alert', alertId]);
+    expect(opened.code, opened.err).toBe(0);
     const id = opened.out;
     expect(id).toMatch(/^case_[0-9a-f]+$/);
-    expect(alerts.get('alert_1')?.status).toBe('escalated');
+    // The alert left the queue: monitoring now holds it as escalated.
+    expect(jsonLines((await argus(['alerts', '--json', '--status', 'escalated'])).out).map((a) => a.id)).toEqual([alertId]);
+    expect(jsonLines((await argus(['alerts', '--json', '--status', 'new'])).out).map((a) => a.id)).not.toContain(alertId);
 
     const file = join(dir, 'str.xml');
     const r = await argus(['case', 'export-str', id, '--output', file]);
@@ -124,19 +87,31 @@ describe.skipIf(!haveSchema)('argus case open --alert / export-str', () => {
     expect(xml).toContain('<report_code>STR</report_code>');
     expect(xml).toContain(`<entity_reference>${id}</entity_reference>`);
     expect(xml).toContain('R &amp; D &lt;Ltd&gt;');
-    expect(xml.match(/<transaction>/g)).toHaveLength(2);
+    expect(xml.match(/<transaction>/g)).toHaveLength(3);
+    expect(xml).not.toContain('<transactionnumber>W1</transactionnumber>');
 
-    const json = await argus(['case', 'open', '--alert', 'alert_1', '--json']);
-    expect(JSON.parse(json.out)).toMatchObject({ id: expect.stringMatching(/^case_/), alertIds: ['alert_1'] });
+    const json = await argus(['case', 'open', '--alert', alertId, '--json']);
+    expect(json.code, json.err).toBe(0);
+    expect(JSON.parse(json.out)).toMatchObject({
+      id: expect.stringMatching(/^case_/),
+      alertIds: [alertId],
+      transactionIds: expect.arrayContaining(['S1', 'S2', 'S3']),
+    });
 
     const verify = await argus(['audit', 'verify']);
-    expect(verify.out).toMatch(/^audit chain intact: 4 entries/);
+    expect(verify.code).toBe(0);
+    // case.open + alert.escalate for each of the two cases, and the export.
+    const actions = (await argus(['audit', 'export'])).out.split('\n').map((l) => (JSON.parse(l) as { action: string }).action);
+    expect(actions.filter((a) => a.startsWith('case.') || a.startsWith('alert.'))).toEqual(
+      expect.arrayContaining(['case.open', 'alert.escalate', 'case.export_str']),
+    );
+    expect(verify.out).toMatch(new RegExp(`^audit chain intact: ${actions.length} entries`));
   });
 
   it('fails with REPORT_INVALID naming the schema problem', async () => {
-    const opened = await argus(['case', 'open', '--alert', 'alert_1']);
+    const opened = await argus(['case', 'open', '--alert', alertId]);
+    expect(opened.code, opened.err).toBe(0);
     const cfg = join(dir, 'goaml.json');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(cfg, JSON.stringify({ lookups: { fundsTo: 'NOPE' } }));
     process.env.ARGUS_GOAML_CONFIG = cfg;
     try {

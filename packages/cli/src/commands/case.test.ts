@@ -22,9 +22,9 @@ function sink() {
   };
 }
 
-async function argus(args: string[], user = 'alice'): Promise<{ code: number; out: string; err: string }> {
+async function argus(args: string[], user = 'alice', agency = 'cli-test'): Promise<{ code: number; out: string; err: string }> {
   process.env.ARGUS_USER = user;
-  process.env.ARGUS_AGENCY = 'cli-test';
+  process.env.ARGUS_AGENCY = agency;
   const out = sink();
   const err = sink();
   const code = await run(['node', 'argus', '--db', db, ...args], { stdout: out.stream, stderr: err.stream });
@@ -98,5 +98,36 @@ describe('argus case / audit', () => {
     const r = await argus(['audit', 'verify']);
     expect(r.code).not.toBe(0);
     expect(r.err).toMatch(/AUDIT_CHAIN_BROKEN: first bad entry is #4/);
+  });
+
+  // A fresh agency per case: three hand-opened cases are three chained entries to tamper with.
+  async function chainOf(agency: string): Promise<void> {
+    for (const title of ['one', 'two', 'three']) expect((await argus(['case', 'open', '--title', title], 'alice', agency)).code).toBe(0);
+    expect((await argus(['audit', 'verify'], 'alice', agency)).out).toMatch(/^audit chain intact: 3 entries/);
+  }
+
+  it('audit verify names the first bad entry when a row is DELETED from the database', async () => {
+    await chainOf('cli-delete');
+    const raw = new Database(db);
+    raw.prepare("DELETE FROM audit_log WHERE agency_id = 'cli-delete' AND seq = 2").run();
+    raw.close();
+    const r = await argus(['audit', 'verify'], 'alice', 'cli-delete');
+    expect(r.code).not.toBe(0);
+    expect(r.err).toMatch(/AUDIT_CHAIN_BROKEN: first bad entry is #2\b.*deleted/);
+  });
+
+  it('audit verify names the first bad entry when rows are REORDERED in the database', async () => {
+    await chainOf('cli-reorder');
+    const raw = new Database(db);
+    // Swap seq 2 and 3 (through a free number: seq is part of the key).
+    raw.transaction(() => {
+      raw.prepare("UPDATE audit_log SET seq = 1000 WHERE agency_id = 'cli-reorder' AND seq = 2").run();
+      raw.prepare("UPDATE audit_log SET seq = 2 WHERE agency_id = 'cli-reorder' AND seq = 3").run();
+      raw.prepare("UPDATE audit_log SET seq = 3 WHERE agency_id = 'cli-reorder' AND seq = 1000").run();
+    })();
+    raw.close();
+    const r = await argus(['audit', 'verify'], 'alice', 'cli-reorder');
+    expect(r.code).not.toBe(0);
+    expect(r.err).toMatch(/AUDIT_CHAIN_BROKEN: first bad entry is #2\b/);
   });
 });

@@ -11,4 +11,15 @@ import { registerAudit } from './audit.js';
 import { registerMonitor } from './monitor.js';
 import { registerAlerts } from './alerts.js';
 
-export const COMMANDS: readonly CommandRegistrar[] = [registerLists, registerEntity, registerIncidents, registerNews, registerScreen, registerCompare, registerCase, registerAudit, registerMonitor, registerAlerts];
+export const COMMANDS: readonly CommandRegistrar[] = [
+  registerLists,
+  registerEntity,
+  registerIncidents,
+  registerNews,
+  registerScreen,
+  registerCompare,
+  registerCase,
+  registerAudit,
+  registerMonitor,
+  registerAlerts,
+];

@@ -187,7 +187,7 @@ describe('argus entity', () => {
 describe('argus lists update', () => {
   const un = readFileSync(fixture('un-small.xml'));
   let server: Server;
-  let mode: 'ok' | 'error' | 'truncated' = 'ok';
+  let mode: 'ok' | 'error' | 'truncated' | 'silent' = 'ok';
   let requests: { url: string; etag?: string }[] = [];
 
   beforeAll(async () => {
@@ -195,6 +195,7 @@ describe('argus lists update', () => {
       requests.push({ url: req.url ?? '', ...(req.headers['if-none-match'] ? { etag: String(req.headers['if-none-match']) } : {}) });
       if (req.url !== '/un-sc/consolidated.xml') return void res.writeHead(404).end();
       if (mode === 'error') return void res.writeHead(500).end();
+      if (mode === 'silent') return; // never answers: the client's timeout must end the wait
       if (mode === 'truncated') {
         res.writeHead(200, { 'content-length': un.length });
         return void res.write(un.subarray(0, 200), () => res.destroy());
@@ -224,14 +225,17 @@ describe('argus lists update', () => {
     expect(requests).toEqual([{ url: '/un-sc/consolidated.xml' }, { url: '/un-sc/consolidated.xml', etag: '"v2"' }]);
   });
 
-  it('reports a 500 and a truncated download as failed, exits non-zero, keeps the current version', async () => {
-    for (const m of ['error', 'truncated'] as const) {
+  it('reports a 500, a truncated download and a timeout as failed, exits non-zero, keeps the current version', async () => {
+    const expected = {
+      error: /un-sc\s+FAILED\s+LIST_FETCH_FAILED: .*HTTP 500/,
+      truncated: /un-sc\s+FAILED\s+LIST_FETCH_FAILED: .*truncated download/,
+      silent: /un-sc\s+FAILED\s+LIST_FETCH_FAILED: .*no response within 500 ms/,
+    };
+    for (const m of ['error', 'truncated', 'silent'] as const) {
       mode = m;
       const r = await cli('lists', 'update', 'un-sc');
       expect(r.code).toBe(3);
-      expect(r.out).toMatch(
-        m === 'error' ? /un-sc\s+FAILED\s+LIST_FETCH_FAILED: .*HTTP 500/ : /un-sc\s+FAILED\s+LIST_FETCH_FAILED: .*truncated download/,
-      );
+      expect(r.out).toMatch(expected[m]);
       expect(r.err).toBe('argus: LIST_FETCH_FAILED: 1 of 1 sources failed to update: un-sc\n');
       expect(await currentOf('un-sc')).toBe('un-sc@1');
     }

@@ -68,8 +68,8 @@ describe('argus monitor / alerts', () => {
       expect(String(l.explanation).length).toBeGreaterThan(10);
     }
     const cycle = lines.find((l) => l.type === 'cycle');
-    expect([...(cycle?.accounts as string[])].sort()).toEqual(['ACC-A', 'ACC-B', 'ACC-C']);
-    expect([...(cycle?.transactions as string[])].sort()).toEqual(['C1', 'C2', 'C3']);
+    expect([...((cycle?.accounts ?? []) as string[])].sort()).toEqual(['ACC-A', 'ACC-B', 'ACC-C']);
+    expect([...((cycle?.transactions ?? []) as string[])].sort()).toEqual(['C1', 'C2', 'C3']);
 
     const only = await argus(['alerts', '--json', '--type', 'structuring']);
     expect(only.out.split('\n').map((l) => (JSON.parse(l) as { type: string }).type)).toEqual(['structuring']);
@@ -87,6 +87,32 @@ describe('argus monitor / alerts', () => {
     expect((await argus(['alerts', '--json'])).out).toBe(before);
   });
 
+  it('records each ingest, replays included, in the agency audit log under the acting user', async () => {
+    const agency = 'cli-monitor-audit';
+    const file = join(dir, 'feed.csv');
+    process.env.ARGUS_USER = 'ana';
+    try {
+      expect((await argus(['monitor', 'ingest', file], agency)).code).toBe(0);
+      expect((await argus(['monitor', 'ingest', file, '--json'], agency)).code).toBe(0);
+    } finally {
+      delete process.env.ARGUS_USER;
+    }
+    const exported = await argus(['audit', 'export', '--action', 'transactions.ingest'], agency);
+    const entries = exported.out
+      .split('\n')
+      .map((l) => JSON.parse(l) as { actor: string; subject: string; after: Record<string, unknown> });
+    expect(entries.map((e) => [e.actor, e.subject])).toEqual([
+      ['ana', `transactions:${file}`],
+      ['ana', `transactions:${file}`],
+    ]);
+    expect(entries[0]?.after).toMatchObject({ format: 'argus', read: 7, new: 6, duplicates: 0, rejected: 1, alertsUpdated: 0 });
+    expect(entries[0]?.after.alertsNew).toBeGreaterThanOrEqual(2);
+    expect(entries[1]?.after).toMatchObject({ read: 7, new: 0, duplicates: 6, rejected: 1, alertsNew: 0, alertsUpdated: 0 });
+    // Two ingests and the export itself, chained.
+    expect((await argus(['audit', 'verify'], agency)).out).toMatch(/^audit chain intact: 3 entries/);
+    expect((await argus(['audit', 'export', '--action', 'transactions.ingest'])).out).toMatch(/transactions:/);
+  });
+
   it('lists rejected records with file, line and field', async () => {
     const r = await argus(['monitor', 'rejected']);
     expect(r.out).toMatch(/feed\.csv:8 \[amount\] .*decimal amount.*\(record X1\)/);
@@ -102,10 +128,15 @@ describe('argus monitor / alerts', () => {
     const run7 = join(dir, 'amlsim-run7');
     mkdirSync(run7);
     writeFileSync(join(run7, 'nodes.csv'), 'nodeid,isFraud,init_balance,fraudStep\n10,1,100,3\n11,1,100,3\n12,1,100,3\n13,0,100,-1\n');
-    writeFileSync(join(run7, 'transactions.csv'), 'sourceNodeId,targetNodeId,value,time\n13,10,20.5,1\n10,11,500.0,3\n11,12,499.0,3\n12,10,498.0,4\n');
+    writeFileSync(
+      join(run7, 'transactions.csv'),
+      'sourceNodeId,targetNodeId,value,time\n13,10,20.5,1\n10,11,500.0,3\n11,12,499.0,3\n12,10,498.0,4\n',
+    );
     const loop = await argus(['monitor', 'ingest', run7, '--json'], 'cli-amlsim');
     expect(JSON.parse(loop.out)).toMatchObject({ format: 'amlsim', new: 4 });
-    const cycles = (await argus(['alerts', '--json', '--type', 'cycle'], 'cli-amlsim')).out.split('\n').map((l) => JSON.parse(l) as { accounts: string[]; transactions: string[] });
+    const cycles = (await argus(['alerts', '--json', '--type', 'cycle'], 'cli-amlsim')).out
+      .split('\n')
+      .map((l) => JSON.parse(l) as { accounts: string[]; transactions: string[] });
     expect(cycles.map((a) => [...a.accounts].sort())).toEqual([['10', '11', '12']]);
     expect([...(cycles[0]?.transactions ?? [])].sort()).toEqual(['amlsim-run7-2', 'amlsim-run7-3', 'amlsim-run7-4']);
     const pacs = await argus(['monitor', 'ingest', join(fixtures, 'pacs008.xml'), '--format', 'pacs008', '--json'], 'cli-formats');
@@ -140,7 +171,10 @@ describe('argus monitor / alerts', () => {
     expect((await argus(['monitor', 'config', 'set', broken])).err).toMatch(/broken\.json: line 4: not valid JSON/);
 
     const good = join(dir, 'good.json');
-    writeFileSync(good, JSON.stringify({ version: 1, baseCurrency: 'PKR', rates: { USD: 280 }, rules: { cash: { threshold: 2_000_000 } } }));
+    writeFileSync(
+      good,
+      JSON.stringify({ version: 1, baseCurrency: 'PKR', rates: { USD: 280 }, rules: { cash: { threshold: 2_000_000 } } }),
+    );
     const set = await argus(['monitor', 'config', 'set', good]);
     expect(set.code).toBe(0);
     expect(set.out).toBe('saved monitoring configuration v1');

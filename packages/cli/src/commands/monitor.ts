@@ -14,10 +14,12 @@ import {
   type MonitoringDeps,
   saveMonitoringConfig,
 } from '@argus/app/monitoring';
+import { auditAppend } from '@argus/app/audit';
 import { EntityIndexCache } from '@argus/app/screening';
 import { readListPath } from '@argus/runtime';
 import { type CliContext, type CommandRegistrar, usage } from '../program.js';
 import { progressBar } from '../progress.js';
+import { cliActor } from './case-deps.js';
 
 const out = (c: CliContext, s = ''): void => void c.stdout.write(`${s}\n`);
 const n = (x: number): string => x.toLocaleString('en');
@@ -35,6 +37,7 @@ function summaryText(path: string, s: IngestSummary, seconds: number): string {
   return [
     `${s.aborted ? 'stopped' : 'ingested'} ${path} (${s.format}) in ${seconds.toFixed(1)} s, ${n(Math.round(rate))} records/s`,
     `  transactions  ${n(s.read)} read, ${n(s.new)} new, ${n(s.duplicates)} already stored, ${n(s.rejected)} rejected${s.rejected > 0 ? ' (argus monitor rejected)' : ''}`,
+    ...(s.late > 0 ? [`                ${n(s.late)} arrived later than the lateness window allows (evaluated all the same)`] : []),
     `  alerts        ${n(s.alertsNew)} new, ${n(s.alertsUpdated)} updated${types ? ` — ${types}` : ''}`,
     `  evaluated with monitoring configuration ${s.configVersion === 0 ? 'defaults' : `v${s.configVersion}`}${s.warmedUp > 0 ? `, window warmed with ${n(s.warmedUp)} stored transactions` : ''}`,
   ].join('\n');
@@ -54,12 +57,19 @@ function parseJsonFile(text: string, file: string): unknown {
 }
 
 export const registerMonitor: CommandRegistrar = (program: Command, ctx: () => CliContext) => {
-  const cmd = program.command('monitor').description('transaction monitoring: ingest and evaluate transactions, configuration, rejected records');
+  const cmd = program
+    .command('monitor')
+    .description('transaction monitoring: ingest and evaluate transactions, configuration, rejected records');
 
   cmd
     .command('ingest <path>')
-    .description('ingest a transaction file (or an AMLSim folder), evaluate it with the rules and typologies, store transactions and alerts')
-    .option('--format <format>', `input format: ${TRANSACTION_FORMATS.filter((f) => f !== 'json').join('|')} (also json); detected when omitted`)
+    .description(
+      'ingest a transaction file (or an AMLSim folder), evaluate it with the rules and typologies, store transactions and alerts',
+    )
+    .option(
+      '--format <format>',
+      `input format: ${TRANSACTION_FORMATS.filter((f) => f !== 'json').join('|')} (also json); detected when omitted`,
+    )
     .option('--id-prefix <prefix>', 'prefix of ids generated from row numbers (AMLSim, PaySim, AMLworld); default: the file or folder name')
     .option('--epoch <iso>', 'the instant simulation step 0 maps to (AMLSim, PaySim)', '2020-01-01T00:00:00Z')
     .option('--currency <code>', 'currency of formats that carry none (AMLSim, PaySim)', 'USD')
@@ -87,13 +97,30 @@ export const registerMonitor: CommandRegistrar = (program: Command, ctx: () => C
           epoch: opts.epoch,
           currency: opts.currency,
           signal: abort.signal,
-          onProgress: (p) => bar.update(p.bytes, p.totalBytes, `${n(p.new)} new, ${n(p.alertsNew)} alerts`),
+          onProgress: (p) =>
+            bar.update(p.bytes, p.totalBytes, `bytes; ${n(p.read)} records read, ${n(p.new)} new, ${n(p.alertsNew)} alerts`),
         });
       } finally {
         process.removeListener('SIGINT', onSigint);
         bar.finish();
       }
       const seconds = (performance.now() - t0) / 1000;
+      // Ingesting changes the agency's records (transactions, alerts, rejections): audited like the server's ingest.
+      await auditAppend(deps.store, systemClock, {
+        actor: (await cliActor(c)).username,
+        action: 'transactions.ingest',
+        subject: `transactions:${path}`,
+        after: {
+          format: summary.format,
+          read: summary.read,
+          new: summary.new,
+          duplicates: summary.duplicates,
+          rejected: summary.rejected,
+          alertsNew: summary.alertsNew,
+          alertsUpdated: summary.alertsUpdated,
+          ...(summary.aborted ? { aborted: true } : {}),
+        },
+      });
       if (opts.json || c.global.json) out(c, JSON.stringify({ path, ...summary, seconds: Math.round(seconds * 1000) / 1000 }));
       else out(c, summaryText(path, summary, seconds));
       if (summary.aborted) process.exitCode = 130;
@@ -107,7 +134,8 @@ export const registerMonitor: CommandRegistrar = (program: Command, ctx: () => C
     .action(async (opts: { version?: string }) => {
       const c = ctx();
       const version = opts.version === undefined ? undefined : Number(opts.version);
-      if (version !== undefined && (!Number.isInteger(version) || version < 0)) usage(`--version must be a version number, got "${opts.version}"`);
+      if (version !== undefined && (!Number.isInteger(version) || version < 0))
+        usage(`--version must be a version number, got "${opts.version}"`);
       const view = await getMonitoringConfig(await cliMonitoringDeps(c), version);
       c.stderr.write(
         view.version === 0

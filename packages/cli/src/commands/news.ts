@@ -3,7 +3,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { ingestNews } from '@argus/app/incidents';
+import { indexesOf, ingestNews } from '@argus/app/incidents';
 import type { CliContext, CommandRegistrar } from '../program.js';
 import { fileByteSource, incidentsDeps } from './incidents.js';
 
@@ -41,6 +41,7 @@ export const registerNews: CommandRegistrar = (program: Command, ctx: () => CliC
         c.stdout.write(`${JSON.stringify({ events: result.events }, null, 2)}\n`);
         return;
       }
+      const { places } = indexesOf(deps);
       write(c, `${files.length} report(s) → ${result.events.length} event(s)`);
       for (const e of result.events) {
         write(c);
@@ -59,7 +60,7 @@ export const registerNews: CommandRegistrar = (program: Command, ctx: () => CliC
           const inj = i.totals.injured;
           write(
             c,
-            `  incident ${i.id}  ${i.type}  ${i.date.date} (${i.date.precision})  ${i.place.district ?? i.place.province ?? i.place.country}  killed ${k.low === k.high ? k.best : `${k.best} (${k.low}–${k.high})`}, injured ${inj.best}  — ${i.sources.length} source(s)${i.conflicts.length > 0 ? `, ${i.conflicts.length} conflict(s)` : ''}`,
+            `  incident ${i.id}  ${i.type}  ${i.date.date} (${i.date.precision})  ${i.place.district ?? (i.place.province ? places.regionName(i.place.province) : i.place.country)}  killed ${k.low === k.high ? k.best : `${k.best} (${k.low}–${k.high})`}, injured ${inj.best}  — ${i.sources.length} source(s)${i.conflicts.length > 0 ? `, ${i.conflicts.length} conflict(s)` : ''}`,
           );
         }
         for (const s of e.statistics) {

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { ArgusError, isSchema } from '@argus/core';
 import { type BatchRow, type BatchResult, EntityIndexCache, screen } from '@argus/app/screening';
 import { resolveCountry, type ScreeningMatch, type ScreeningQuery } from '@argus/core/screening';
-import { decodeText, readCsv } from '@argus/core/text';
+import { type CsvRecord, decodeText, readCsv } from '@argus/core/text';
 import { ScreeningPool } from '@argus/runtime';
 import type { CliContext, CommandRegistrar } from '../program.js';
 import { progressBar } from '../progress.js';
@@ -58,7 +58,8 @@ interface ScreenFlags {
 function queryFrom(name: string, o: ScreenFlags): ScreeningQuery {
   const q: { -readonly [K in keyof ScreeningQuery]: ScreeningQuery[K] } = { name };
   if (o.schema !== undefined) {
-    if (!isSchema(o.schema)) throw new ArgusError('SCREEN_QUERY_INVALID', `unknown schema "${o.schema}"`, { location: { field: 'schema' } });
+    if (!isSchema(o.schema))
+      throw new ArgusError('SCREEN_QUERY_INVALID', `unknown schema "${o.schema}"`, { location: { field: 'schema' } });
     q.schema = o.schema;
   }
   if (o.dob !== undefined) q.birthDate = o.dob;
@@ -71,13 +72,33 @@ function queryFrom(name: string, o: ScreenFlags): ScreeningQuery {
   return q;
 }
 
-async function* csvRows(path: string): AsyncGenerator<{ row: number; values: BatchRow; where: { file: string; line: number } }> {
+/** Batch rows from a CSV, streamed; `read.bytes` counts the input consumed (for the progress line). */
+async function* csvRows(
+  path: string,
+  read = { bytes: 0 },
+): AsyncGenerator<{ row: number; values: BatchRow; where: { file: string; line: number } }> {
   const chunks = (async function* () {
-    for await (const c of createReadStream(path, { highWaterMark: 256 * 1024 })) yield c as Buffer;
+    for await (const c of createReadStream(path, { highWaterMark: 256 * 1024 })) {
+      read.bytes += (c as Buffer).length;
+      yield c as Buffer;
+    }
   })();
   let header: string[] | undefined;
   let row = 0;
-  for await (const rec of readCsv(decodeText(chunks, path), { file: path })) {
+  const records = readCsv(decodeText(chunks, path), { file: path })[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<CsvRecord>;
+    try {
+      next = await records.next();
+    } catch (e) {
+      // A quote never closed swallows the rest of the file: that row fails with the reader's message, nothing follows it.
+      if (!header || !(e instanceof ArgusError) || e.code !== 'LIST_PARSE_FAILED') throw e;
+      row++;
+      yield { row, values: { malformed: e.message }, where: { file: path, line: e.location?.line ?? 0 } };
+      return;
+    }
+    if (next.done) return;
+    const rec = next.value;
     if (!header) {
       header = rec.fields.map((h) => h.trim().toLowerCase());
       if (!header.some((h) => h === 'full_name' || h === 'first_name' || h === 'last_name' || h === 'id_number')) {
@@ -110,6 +131,7 @@ async function runBatch(ctx: CliContext, input: string, output: string, o: { wor
     screen: { limit: Number(o.limit) || 10 },
   });
   const size = (await stat(input)).size;
+  const read = { bytes: 0 };
   const asCsv = output.toLowerCase().endsWith('.csv');
   const out = createWriteStream(output);
   const progress = progressBar(ctx.stderr, 'screening');
@@ -121,7 +143,7 @@ async function runBatch(ctx: CliContext, input: string, output: string, o: { wor
   let alerts = 0;
   let errors = 0;
   try {
-    for await (const res of pool.run(csvRows(input))) {
+    for await (const res of pool.run(csvRows(input, read))) {
       n++;
       const line = batchLine(res);
       if ('error' in line) errors++;
@@ -132,10 +154,12 @@ async function runBatch(ctx: CliContext, input: string, output: string, o: { wor
         else if (line.matches.length === 0) await write(`${res.row},${id},,,,,,no_match,\n`);
         else
           for (const m of line.matches) {
-            await write(`${res.row},${id},${csvCell(m.entity_id)},${csvCell(m.source)},${csvCell(m.source_id)},${csvCell(m.name)},${m.score},${m.band},\n`);
+            await write(
+              `${res.row},${id},${csvCell(m.entity_id)},${csvCell(m.source)},${csvCell(m.source_id)},${csvCell(m.name)},${m.score},${m.band},\n`,
+            );
           }
       } else await write(`${JSON.stringify(line)}\n`);
-      if ((n & 255) === 0) progress.update(n, undefined, `${Math.round((out.bytesWritten / Math.max(1, size)) * 100)}% of input size`);
+      if ((n & 255) === 0) progress.update(n, undefined, `rows, ${Math.floor((read.bytes / Math.max(1, size)) * 100)}% of the input read`);
     }
   } finally {
     progress.finish();
@@ -148,7 +172,8 @@ async function runBatch(ctx: CliContext, input: string, output: string, o: { wor
 
 /** One JSONL line: `{row, id, matches}` or, for a row that could not be screened, `{row, id, matches: [], error}`. */
 export function batchLine(res: BatchResult) {
-  const head = { row: res.row, ...(res.id !== undefined ? { id: res.id } : {}) };
+  // `id` is always present (null when the input has none), so every line has the same keys in the same order.
+  const head = { row: res.row, id: res.id ?? null };
   if ('error' in res) return { ...head, matches: [] as ReturnType<typeof matchJson>[], error: res.error };
   return { ...head, matches: res.matches.filter((m) => m.band !== 'no_match').map(matchJson) };
 }
@@ -161,12 +186,20 @@ export const registerScreen: CommandRegistrar = (program: Command, context: () =
     .option('--dob <date>', 'date of birth: YYYY, YYYY-MM or YYYY-MM-DD')
     .option('--country <country>', 'nationality or country (ISO code or name)')
     .option('--schema <schema>', 'Person, Organization, Company, Vessel, Aircraft or LegalEntity')
-    .option('--id <number...>', 'identifier numbers (passport, national id, IMO…)')
+    // Repeatable rather than variadic, so a name after `--id N` is still the name.
+    .option(
+      '--id <number>',
+      'an identifier number (passport, national id, tax, IMO, MMSI…); repeat for more',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
     .option('--limit <k>', 'at most this many results', '10')
     .option('--json', 'print results as JSON')
     .action(async (name: string | undefined, o: ScreenFlags) => {
       const ctx = context();
-      if (name === undefined) throw new ArgusError('SCREEN_QUERY_INVALID', 'give a name to screen (or use `argus screen batch`)', { location: { field: 'name' } });
+      if (name === undefined)
+        throw new ArgusError('SCREEN_QUERY_INVALID', 'give a name to screen (or use `argus screen batch`)', {
+          location: { field: 'name' },
+        });
       const cache = new EntityIndexCache();
       const matches = await screen({ store: await ctx.store(), agencyId: ctx.agencyId, cache }, queryFrom(name, o), {
         limit: Math.max(1, Number(o.limit) || 10),
@@ -180,7 +213,9 @@ export const registerScreen: CommandRegistrar = (program: Command, context: () =
         return;
       }
       matches.forEach((m, i) => {
-        ctx.stdout.write(`${i + 1}. ${m.score.toFixed(3)} ${m.band.toUpperCase().padEnd(6)} ${m.name}  [${m.entityId}, ${m.schema}]\n   ${explainLine(m)}\n`);
+        ctx.stdout.write(
+          `${i + 1}. ${m.score.toFixed(3)} ${m.band.toUpperCase().padEnd(6)} ${m.name}  [${m.entityId}, ${m.schema}]\n   ${explainLine(m)}\n`,
+        );
       });
     });
   cmd

@@ -97,7 +97,7 @@ export const PAKISTAN_GAZETTEER: Gazetteer = {
         d('Chagai', 'Taftan', 'Dalbandin'),
         d('Jhal Magsi'),
         d('Gwadar'),
-        d('Turbat', 'Kech'),
+        d('Kech', 'Turbat'),
         d('Mastung'),
         d('Kalat'),
         d('Noshki', 'Nushki'),

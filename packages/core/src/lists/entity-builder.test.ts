@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { EntityBuilder, isoDate, listCountry } from './entity-builder.js';
+import { EntityBuilder, clean, isoDate, listCountry } from './entity-builder.js';
+
+describe('clean', () => {
+  it('trims, and collapses any run of whitespace (tabs, line breaks, no-break spaces) to one space', () => {
+    expect(clean('  ALI  HASSAN ')).toBe('ALI HASSAN');
+    expect(clean('ALI\tHASSAN')).toBe('ALI HASSAN');
+    expect(clean('ALI\r\nHASSAN')).toBe('ALI HASSAN');
+    expect(clean('ALI\u00a0HASSAN')).toBe('ALI HASSAN');
+    expect(clean('ALI HASSAN')).toBe('ALI HASSAN');
+    expect(clean(undefined)).toBe('');
+  });
+});
 
 describe('listCountry', () => {
   it.each([

@@ -20,10 +20,14 @@ import { detectScript } from '../versions/detect-script.js';
 
 const KIND_RANK: Readonly<Record<NameKind, number>> = { primary: 0, alias_strong: 1, alias_weak: 2 };
 
+/** Whitespace that `clean` would change inside a value: a run of two, or any but a plain space. */
+const UNCLEAN_SPACE = /\s\s|[^\S ]/;
+
 /** Trims and collapses runs of whitespace (lists pad values and wrap long ones over lines). */
 export function clean(text: string | undefined): string {
   if (text === undefined) return '';
-  return text.replace(/\s+/g, ' ').trim();
+  // Most values need only a trim; testing first spares a new string per value on large lists.
+  return UNCLEAN_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
 
 /**

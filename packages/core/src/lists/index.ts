@@ -14,7 +14,11 @@ export function detectFormat(fileNames: readonly string[], head: Uint8Array): Li
 }
 
 /** Streams one edition in the given format. */
-export function parseList(format: ListFormatId, input: { readonly files: readonly ByteSource[] }, options: ListParseOptions): AsyncIterable<ListParseEvent> {
+export function parseList(
+  format: ListFormatId,
+  input: { readonly files: readonly ByteSource[] },
+  options: ListParseOptions,
+): AsyncIterable<ListParseEvent> {
   const parser = FORMAT_PARSERS.find((p) => p.format === format);
   if (!parser) throw new ArgusError('LIST_FORMAT_UNKNOWN', `no parser for list format "${format}"`);
   return parser.parse(input.files, options);

@@ -201,13 +201,13 @@ export class AlertBook {
       const s = w.slot(e);
       const tx = w.tx[s];
       if (tx === undefined || alert.edges.has(tx)) continue;
-      const time = w.time[s] as number;
+      const time = w.timeAt(s);
       if (time > alert.lastTime) alert.lastTime = time;
       alert.edges.set(tx, {
-        from: w.accounts[w.src[s] as number] as string,
-        to: w.accounts[w.dst[s] as number] as string,
+        from: w.accounts[w.srcAt(s)] as string,
+        to: w.accounts[w.dstAt(s)] as string,
         tx,
-        amount: w.amount[s] as number,
+        amount: w.amountAt(s),
         time: new Date(time).toISOString(),
       });
     }

@@ -13,7 +13,10 @@ export function money(amount: number, currency: string): string {
 
 function trim(value: number): string {
   const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
-  return value.toFixed(digits).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  return value
+    .toFixed(digits)
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
 }
 
 const MINUTE = 60_000;
@@ -39,6 +42,7 @@ export function plural(n: number, word: string, many = `${word}s`): string {
 
 /** A short list of account names for a sentence: "A, B and 3 more". */
 export function names(accounts: readonly string[], max = 3): string {
-  if (accounts.length <= max) return accounts.length <= 1 ? (accounts[0] ?? '') : `${accounts.slice(0, -1).join(', ')} and ${accounts.at(-1)}`;
+  if (accounts.length <= max)
+    return accounts.length <= 1 ? (accounts[0] ?? '') : `${accounts.slice(0, -1).join(', ')} and ${accounts.at(-1)}`;
   return `${accounts.slice(0, max).join(', ')} and ${accounts.length - max} more`;
 }

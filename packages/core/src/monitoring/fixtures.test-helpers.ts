@@ -38,7 +38,11 @@ export function config(overrides: Record<string, unknown> = {}): MonitoringConfi
 }
 
 /** Every alert's final state after feeding all transactions and finishing. */
-export function runAll(txs: readonly Transaction[], cfg: MonitoringConfig = DEFAULT_MONITORING_CONFIG, options?: MonitorEngineOptions): Alert[] {
+export function runAll(
+  txs: readonly Transaction[],
+  cfg: MonitoringConfig = DEFAULT_MONITORING_CONFIG,
+  options?: MonitorEngineOptions,
+): Alert[] {
   const engine = new MonitorEngine(cfg, options);
   const byId = new Map<string, Alert>();
   for (const t of txs) for (const a of engine.process(t)) byId.set(a.id, a);

@@ -4,3 +4,4 @@ export { parseMonitoringConfig, parseDuration } from './parse-monitoring-config.
 export { MonitorEngine, type PartyScreener, type MonitorEngineOptions, type MonitorStats } from './monitor-engine.js';
 export type { ScreeningHit } from './engine-context.js';
 export { defaultIdFor, type IdFor } from './alert-book.js';
+export * from './synthetic/index.js';

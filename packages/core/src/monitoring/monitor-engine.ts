@@ -55,6 +55,22 @@ export interface MonitorStats {
 
 const SCREEN_CACHE_MAX = 200_000;
 
+/** The engine's one EdgeView, refilled for every transaction. */
+class MutableEdge implements EdgeView {
+  id = 0;
+  src = 0;
+  dst = 0;
+  time = 0;
+  amount = 0;
+  cash = false;
+  /** Set before any check runs. */
+  tx!: Transaction;
+  srcActivity = emptyActivity();
+  dstActivity = emptyActivity();
+  srcIdleMs = 0;
+  dstIdleMs = 0;
+}
+
 class Context implements EngineContext {
   now = Number.NEGATIVE_INFINITY;
   start = Number.NaN;
@@ -85,12 +101,18 @@ function retentionOf(c: MonitoringConfig): number {
     r.roundAmount.enabled ? r.roundAmount.windowMs : 0,
     r.passThrough.enabled ? r.passThrough.windowMs : 0,
     r.velocity.enabled ? r.velocity.bucketMs : 0,
-    t.fanIn.enabled ? Math.max(t.fanIn.alike ? t.fanIn.windowMs : 0, t.fanIn.burstWindowMs + Math.min(t.fanIn.windowMs, 30 * 86_400_000)) : 0,
-    t.fanOut.enabled ? Math.max(t.fanOut.alike ? t.fanOut.windowMs : 0, t.fanOut.burstWindowMs + Math.min(t.fanOut.windowMs, 30 * 86_400_000)) : 0,
+    t.fanIn.enabled
+      ? Math.max(t.fanIn.alike ? t.fanIn.windowMs : 0, t.fanIn.burstWindowMs + Math.min(t.fanIn.windowMs, 30 * 86_400_000))
+      : 0,
+    t.fanOut.enabled
+      ? Math.max(t.fanOut.alike ? t.fanOut.windowMs : 0, t.fanOut.burstWindowMs + Math.min(t.fanOut.windowMs, 30 * 86_400_000))
+      : 0,
     t.gatherScatter.enabled ? t.gatherScatter.windowMs : 0,
     t.scatterGather.enabled ? t.scatterGather.windowMs : 0,
     t.cycle.enabled ? t.cycle.windowMs : 0,
-    t.layeringChain.enabled ? Math.max(t.layeringChain.unordered ? t.layeringChain.windowMs : 0, t.layeringChain.maxHopMs * t.layeringChain.maxHops) : 0,
+    t.layeringChain.enabled
+      ? Math.max(t.layeringChain.unordered ? t.layeringChain.windowMs : 0, t.layeringChain.maxHopMs * t.layeringChain.maxHops)
+      : 0,
     t.bipartite.enabled ? t.bipartite.windowMs : 0,
   ];
   return Math.max(...spans);
@@ -113,6 +135,13 @@ export class MonitorEngine {
   readonly #srcActivity = emptyActivity();
   readonly #dstActivity = emptyActivity();
   readonly #counts = new Map<string, number>();
+  readonly #edge = new MutableEdge();
+  readonly #onEvict = (edge: number): void => {
+    const txId = this.#w.tx[this.#w.slot(edge)];
+    if (txId !== undefined) this.#seen.delete(txId);
+  };
+  #lastTimeText: string | undefined;
+  #lastTime = Number.NaN;
   #transactions = 0;
   #duplicates = 0;
   #late = 0;
@@ -150,13 +179,18 @@ export class MonitorEngine {
 
   /** Feeds one transaction; returns the alerts it created or grew. Event-time order is expected up to `window.latenessMs`. */
   process(tx: Transaction): Alert[] {
-    if (this.#seen.has(tx.id)) {
+    // One probe of the id set for both the duplicate test and the insert: the set is large and each probe a cache miss.
+    const seen = this.#seen;
+    const before = seen.size;
+    seen.add(tx.id);
+    if (seen.size === before) {
       this.#duplicates++;
       return [];
     }
-    const time = Date.parse(tx.time);
+    const time = this.#parseTime(tx.time);
     const amount = tx.baseAmount ?? tx.amount;
     if (!Number.isFinite(time) || !Number.isFinite(amount) || amount < 0) {
+      seen.delete(tx.id);
       this.#invalid++;
       return [];
     }
@@ -178,12 +212,24 @@ export class MonitorEngine {
     const dstActivity = src === dst ? srcActivity : profiles.record(dst, time, amount, this.#dstActivity);
     const cash = tx.channel === 'cash';
     const id = w.add(src, dst, time, amount, tx.id, cash ? EDGE_CASH : 0);
-    this.#seen.add(tx.id);
 
-    const e: EdgeView = { id, src, dst, time, amount, cash, tx, srcActivity, dstActivity, srcIdleMs: srcIdle, dstIdleMs: dstIdle };
+    // One reused view: checks read it during this call only and never keep it.
+    const e = this.#edge;
+    e.id = id;
+    e.src = src;
+    e.dst = dst;
+    e.time = time;
+    e.amount = amount;
+    e.cash = cash;
+    e.tx = tx;
+    e.srcActivity = srcActivity;
+    e.dstActivity = dstActivity;
+    e.srcIdleMs = srcIdle;
+    e.dstIdleMs = dstIdle;
     const found = this.#detections;
     found.length = 0;
-    for (const check of this.#checks) check(ctx, e, found);
+    const checks = this.#checks;
+    for (let i = 0; i < checks.length; i++) (checks[i] as Check)(ctx, e, found);
     const out: Alert[] = [];
     for (const d of found) {
       this.#counts.set(d.type, (this.#counts.get(d.type) ?? 0) + 1);
@@ -191,15 +237,24 @@ export class MonitorEngine {
       if (alert) out.push(alert);
     }
 
-    w.evict(ctx.now - this.#retention - this.#config.window.latenessMs, (edge) => {
-      const txId = w.tx[w.slot(edge)];
-      if (txId !== undefined) this.#seen.delete(txId);
-    });
+    w.evict(ctx.now - this.#retention - this.#config.window.latenessMs, this.#onEvict);
     if ((this.#transactions & 4095) === 0) {
       this.#book.sweep(ctx.now - this.#config.grouping.openMs);
       this.#fan.sweep(ctx.now - this.#config.typologies.gatherScatter.windowMs);
     }
     return out.length > 1 ? dedupe(out) : out;
+  }
+
+  /**
+   * Event time in epoch ms. Consecutive transactions often carry the same timestamp (AMLSim steps, batch files), so
+   * the last string is remembered and parsed again only when it changes.
+   */
+  #parseTime(text: string): number {
+    if (text === this.#lastTimeText) return this.#lastTime;
+    const time = Date.parse(text);
+    this.#lastTimeText = text;
+    this.#lastTime = time;
+    return time;
   }
 
   /** End of a batch or stream: the alerts that grew since they were last handed out. */
@@ -210,7 +265,7 @@ export class MonitorEngine {
   stats(): MonitorStats {
     const w = this.#w;
     const ctx = this.#ctx;
-    const head = w.edgeCount > 0 ? (w.time[w.slot(w.head)] as number) : Number.NaN;
+    const head = w.edgeCount > 0 ? w.timeAt(w.slot(w.head)) : Number.NaN;
     return {
       transactions: this.#transactions,
       duplicates: this.#duplicates,

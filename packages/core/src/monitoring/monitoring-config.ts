@@ -145,6 +145,12 @@ export interface FanConfig {
   readonly minAlike: number;
   readonly amountTolerance: number;
   /**
+   * Alike amounts must spread over at least this long: a batch paid at once (payroll, benefits) is an ordinary
+   * business run, a launderer's equal payments trickle out. Counterparties paid the same amount again more than
+   * this apart (a salary, a standing order) are a relationship and do not count. 0 turns both checks off.
+   */
+  readonly minSpanMs: number;
+  /**
    * Burst: `minDistinct` distinct counterparties within `burstWindowMs`, at least `burstRatio` times the
    * account's own rate before (a new account has no rate: any burst counts once the stream has that much history).
    */
@@ -327,6 +333,7 @@ export const DEFAULT_MONITORING_CONFIG: MonitoringConfig = {
       windowMs: 180 * DAY,
       minAlike: 3,
       amountTolerance: 0,
+      minSpanMs: 0,
       burstWindowMs: 36 * HOUR,
       minDistinct: 20,
       burstRatio: 5,
@@ -334,13 +341,16 @@ export const DEFAULT_MONITORING_CONFIG: MonitoringConfig = {
       minHistoryMs: 7 * DAY,
       minTotal: 0,
     },
-    // Equal payments to many payees are payroll and benefits: fan-out relies on bursts and on gather-scatter.
+    // Equal payments to many payees are payroll, benefits — and, in simulators such as AMLSim, how every ordinary
+    // account pays: fan-out relies on bursts and on gather-scatter unless an agency turns alike amounts on (then a
+    // batch paid within an hour and payees paid the same again later do not count).
     fanOut: {
       enabled: true,
       alike: false,
       windowMs: 180 * DAY,
       minAlike: 3,
       amountTolerance: 0,
+      minSpanMs: HOUR,
       burstWindowMs: 36 * HOUR,
       minDistinct: 20,
       burstRatio: 5,

@@ -7,7 +7,7 @@ function problems(json: unknown): string[] {
   if (r.ok) return [];
   expect(r.error.code).toBe('MONITOR_CONFIG_INVALID');
   expect(r.error.message.startsWith('agency.json: ')).toBe(true);
-  return (r.error.details?.problems as { path: string; message: string }[]).map((p) => `${p.path}: ${p.message}`);
+  return ((r.error.details?.problems ?? []) as { path: string; message: string }[]).map((p) => `${p.path}: ${p.message}`);
 }
 
 describe('parseMonitoringConfig', () => {
@@ -59,7 +59,9 @@ describe('parseMonitoringConfig', () => {
     expect(problems({ version: 1, typologies: { cycle: { minLength: 5, maxLength: 4 } } })).toEqual([
       'typologies.cycle.maxLength: must be at least minLength (5), got 4',
     ]);
-    expect(problems({ version: 1, typologies: { cycle: { maxLength: 12 } } })[0]).toMatch(/^typologies\.cycle\.maxLength: must be at most 8/);
+    expect(problems({ version: 1, typologies: { cycle: { maxLength: 12 } } })[0]).toMatch(
+      /^typologies\.cycle\.maxLength: must be at most 8/,
+    );
     expect(problems({ version: 1, baseCurrency: 'dollars' })).toEqual(['baseCurrency: must be an ISO 4217 code like "USD", got "dollars"']);
   });
 

@@ -100,7 +100,8 @@ function merge(shape: unknown, input: unknown, path: string, problems: Problem[]
     const out: Record<string, unknown> = {};
     const known = shape as Record<string, unknown>;
     for (const key of Object.keys(input)) {
-      if (!(key in known)) problems.push({ path: path ? `${path}.${key}` : key, message: `is not a known setting (known: ${Object.keys(known).join(', ')})` });
+      if (!(key in known))
+        problems.push({ path: path ? `${path}.${key}` : key, message: `is not a known setting (known: ${Object.keys(known).join(', ')})` });
     }
     for (const [key, def] of Object.entries(known)) {
       out[key] = merge(def, (input as Record<string, unknown>)[key], path ? `${path}.${key}` : key, problems);
@@ -134,19 +135,28 @@ function merge(shape: unknown, input: unknown, path: string, problems: Problem[]
       return shape;
     }
     const allowed = ENUMS[path];
-    if (allowed && !allowed.includes(input)) problems.push({ path, message: `must be one of ${allowed.join(', ')}, got ${describe(input)}` });
+    if (allowed && !allowed.includes(input))
+      problems.push({ path, message: `must be one of ${allowed.join(', ')}, got ${describe(input)}` });
     return input;
   }
   return input;
 }
 
 function crossChecks(c: MonitoringConfig, problems: Problem[]): void {
-  if (!/^[A-Z]{3}$/.test(c.baseCurrency)) problems.push({ path: 'baseCurrency', message: `must be an ISO 4217 code like "USD", got "${c.baseCurrency}"` });
+  if (!/^[A-Z]{3}$/.test(c.baseCurrency))
+    problems.push({ path: 'baseCurrency', message: `must be an ISO 4217 code like "USD", got "${c.baseCurrency}"` });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(c.rules.highRiskCorridor.listsAsOf))
-    problems.push({ path: 'rules.highRiskCorridor.listsAsOf', message: `must be a date YYYY-MM-DD, got "${c.rules.highRiskCorridor.listsAsOf}"` });
+    problems.push({
+      path: 'rules.highRiskCorridor.listsAsOf',
+      message: `must be a date YYYY-MM-DD, got "${c.rules.highRiskCorridor.listsAsOf}"`,
+    });
   const cy = c.typologies.cycle;
   if (cy.minLength < 2) problems.push({ path: 'typologies.cycle.minLength', message: `must be at least 2, got ${cy.minLength}` });
-  if (cy.maxLength > 8) problems.push({ path: 'typologies.cycle.maxLength', message: `must be at most 8 (the search is exponential in it), got ${cy.maxLength}` });
+  if (cy.maxLength > 8)
+    problems.push({
+      path: 'typologies.cycle.maxLength',
+      message: `must be at most 8 (the search is exponential in it), got ${cy.maxLength}`,
+    });
   if (cy.maxLength < cy.minLength)
     problems.push({ path: 'typologies.cycle.maxLength', message: `must be at least minLength (${cy.minLength}), got ${cy.maxLength}` });
   const lc = c.typologies.layeringChain;
@@ -155,9 +165,14 @@ function crossChecks(c: MonitoringConfig, problems: Problem[]): void {
     problems.push({ path: 'typologies.layeringChain.maxHops', message: `must be at least minHops (${lc.minHops}), got ${lc.maxHops}` });
   if (lc.maxHops > 12) problems.push({ path: 'typologies.layeringChain.maxHops', message: `must be at most 12, got ${lc.maxHops}` });
   if (c.grouping.openMs < c.grouping.bucketMs)
-    problems.push({ path: 'grouping.openMs', message: `must be at least grouping.bucketMs (${c.grouping.bucketMs}), or ids of a closed and a new alert may collide` });
-  if (c.typologies.fanIn.minAlike < 2) problems.push({ path: 'typologies.fanIn.minAlike', message: `must be at least 2, got ${c.typologies.fanIn.minAlike}` });
-  if (c.typologies.fanOut.minAlike < 2) problems.push({ path: 'typologies.fanOut.minAlike', message: `must be at least 2, got ${c.typologies.fanOut.minAlike}` });
+    problems.push({
+      path: 'grouping.openMs',
+      message: `must be at least grouping.bucketMs (${c.grouping.bucketMs}), or ids of a closed and a new alert may collide`,
+    });
+  if (c.typologies.fanIn.minAlike < 2)
+    problems.push({ path: 'typologies.fanIn.minAlike', message: `must be at least 2, got ${c.typologies.fanIn.minAlike}` });
+  if (c.typologies.fanOut.minAlike < 2)
+    problems.push({ path: 'typologies.fanOut.minAlike', message: `must be at least 2, got ${c.typologies.fanOut.minAlike}` });
 }
 
 /**
@@ -173,7 +188,8 @@ export function parseMonitoringConfig(json: unknown, file?: string): Result<Moni
   } else {
     const version = (json as Record<string, unknown>).version;
     if (version === undefined) problems.push({ path: 'version', message: 'is required (1)' });
-    else if (version !== 1) problems.push({ path: 'version', message: `must be 1 (the only configuration version), got ${describe(version)}` });
+    else if (version !== 1)
+      problems.push({ path: 'version', message: `must be 1 (the only configuration version), got ${describe(version)}` });
   }
   let config = DEFAULT_MONITORING_CONFIG;
   if (problems.length === 0) {

@@ -28,7 +28,9 @@ describe('structuring', () => {
     const s = ofType(alerts, 'structuring');
     expect(s).toHaveLength(1);
     expect(s[0]?.accounts).toEqual(['S', 'B3', 'B2', 'B1']);
-    expect(s[0]?.explanation).toMatch(/^S sent 3 transactions just under the 10K USD reporting threshold within 48 h \(28.5K USD in all, to B3, B2 and B1\)$/);
+    expect(s[0]?.explanation).toMatch(
+      /^S sent 3 transactions just under the 10K USD reporting threshold within 48 h \(28.5K USD in all, to B3, B2 and B1\)$/,
+    );
   });
 
   it('fires per beneficiary too', () => {
@@ -39,7 +41,9 @@ describe('structuring', () => {
   it('stays quiet on near misses: two only, amounts well under, or spread beyond the window', () => {
     expect(ofType(runAll([tx('S', 'B', 9_500, 0), tx('S', 'B', 9_600, HOUR)]), 'structuring')).toEqual([]);
     expect(ofType(runAll([tx('S', 'B', 7_000, 0), tx('S', 'B', 7_500, HOUR), tx('S', 'B', 8_900, 2 * HOUR)]), 'structuring')).toEqual([]);
-    expect(ofType(runAll([tx('S', 'B', 9_500, 0), tx('S', 'B', 9_600, 8 * DAY), tx('S', 'B', 9_700, 16 * DAY)]), 'structuring')).toEqual([]);
+    expect(ofType(runAll([tx('S', 'B', 9_500, 0), tx('S', 'B', 9_600, 8 * DAY), tx('S', 'B', 9_700, 16 * DAY)]), 'structuring')).toEqual(
+      [],
+    );
   });
 });
 
@@ -61,8 +65,12 @@ describe('split transfers', () => {
 
 describe('round amounts', () => {
   it('fires on repeated round payments and not on amounts with cents', () => {
-    expect(ofType(runAll([tx('A', 'B', 5_000, 0), tx('A', 'C', 10_000, DAY), tx('A', 'D', 20_000, 2 * DAY)]), 'round_amounts')).toHaveLength(1);
-    expect(ofType(runAll([tx('A', 'B', 5_000.5, 0), tx('A', 'C', 10_000.25, DAY), tx('A', 'D', 20_001, 2 * DAY)]), 'round_amounts')).toEqual([]);
+    expect(
+      ofType(runAll([tx('A', 'B', 5_000, 0), tx('A', 'C', 10_000, DAY), tx('A', 'D', 20_000, 2 * DAY)]), 'round_amounts'),
+    ).toHaveLength(1);
+    expect(
+      ofType(runAll([tx('A', 'B', 5_000.5, 0), tx('A', 'C', 10_000.25, DAY), tx('A', 'D', 20_001, 2 * DAY)]), 'round_amounts'),
+    ).toEqual([]);
   });
 });
 
@@ -166,7 +174,9 @@ describe('sanctioned counterparty', () => {
     expect(s).toHaveLength(1);
     expect(s[0]).toMatchObject({ kind: 'screening', severity: 'critical', accounts: ['B', 'A'] });
     expect(s[0]?.transactions).toHaveLength(3);
-    expect(s[0]?.explanation).toMatch(/^The beneficiary Hafiz Saeed \(B\) matches watchlist entry Hafiz Muhammad Saeed \[un-QDi.263\] with score 0.97/);
+    expect(s[0]?.explanation).toMatch(
+      /^The beneficiary Hafiz Saeed \(B\) matches watchlist entry Hafiz Muhammad Saeed \[un-QDi.263\] with score 0.97/,
+    );
     expect(calls).toEqual(['Ali Khan', 'Hafiz Saeed']);
   });
 

@@ -23,10 +23,12 @@ export class TransactionWindow {
 
   #cap = 1 << 14;
   #mask = this.#cap - 1;
-  src = new Int32Array(this.#cap);
-  dst = new Int32Array(this.#cap);
-  time = new Float64Array(this.#cap);
-  amount = new Float64Array(this.#cap);
+  /**
+   * Time, amount, originator and beneficiary of each ring slot side by side in one 24-byte record (two float64
+   * then two int32, read through two views of one buffer): a scan touches one cache line per edge, not four arrays.
+   */
+  #f64 = new Float64Array(this.#cap * 3);
+  #i32 = new Int32Array(this.#f64.buffer);
   flags = new Uint8Array(this.#cap);
   tx: (string | undefined)[] = new Array<string | undefined>(this.#cap);
   /** Id of the oldest edge still in the window. */
@@ -64,14 +66,34 @@ export class TransactionWindow {
     return edge & this.#mask;
   }
 
+  /** Event time (ms) of the edge in ring slot `s`. */
+  timeAt(s: number): number {
+    return this.#f64[s * 3] as number;
+  }
+
+  /** Amount (base currency) of the edge in ring slot `s`. */
+  amountAt(s: number): number {
+    return this.#f64[s * 3 + 1] as number;
+  }
+
+  /** Originator account of the edge in ring slot `s`. */
+  srcAt(s: number): number {
+    return this.#i32[s * 6 + 4] as number;
+  }
+
+  /** Beneficiary account of the edge in ring slot `s`. */
+  dstAt(s: number): number {
+    return this.#i32[s * 6 + 5] as number;
+  }
+
   add(src: number, dst: number, time: number, amount: number, tx: string, flags: number): number {
     if (this.tail - this.head === this.#cap) this.#grow();
     const id = this.tail++;
     const s = id & this.#mask;
-    this.src[s] = src;
-    this.dst[s] = dst;
-    this.time[s] = time;
-    this.amount[s] = amount;
+    this.#f64[s * 3] = time;
+    this.#f64[s * 3 + 1] = amount;
+    this.#i32[s * 6 + 4] = src;
+    this.#i32[s * 6 + 5] = dst;
     this.flags[s] = flags;
     this.tx[s] = tx;
     (this.outs[src] as EdgeList).ids.push(id);
@@ -84,7 +106,7 @@ export class TransactionWindow {
    * Arrival order is mostly time order, so a late edge may stay a little past its time; readers filter by time.
    */
   evict(before: number, onEvict?: (edge: number) => void): void {
-    while (this.head < this.tail && (this.time[this.head & this.#mask] as number) < before) {
+    while (this.head < this.tail && this.timeAt(this.head & this.#mask) < before) {
       onEvict?.(this.head);
       this.tx[this.head & this.#mask] = undefined;
       this.head++;
@@ -116,28 +138,29 @@ export class TransactionWindow {
   #grow(): void {
     const cap = this.#cap * 2;
     const mask = cap - 1;
-    const src = new Int32Array(cap);
-    const dst = new Int32Array(cap);
-    const time = new Float64Array(cap);
-    const amount = new Float64Array(cap);
+    const f64 = new Float64Array(cap * 3);
     const flags = new Uint8Array(cap);
     const tx = new Array<string | undefined>(cap);
     for (let id = this.head; id < this.tail; id++) {
       const a = id & this.#mask;
       const b = id & mask;
-      src[b] = this.src[a] as number;
-      dst[b] = this.dst[a] as number;
-      time[b] = this.time[a] as number;
-      amount[b] = this.amount[a] as number;
+      f64[b * 3] = this.#f64[a * 3] as number;
+      f64[b * 3 + 1] = this.#f64[a * 3 + 1] as number;
       flags[b] = this.flags[a] as number;
       tx[b] = this.tx[a];
     }
+    // The accounts are copied as int32: moving their bits through float64 could let a NaN pattern be rewritten.
+    const i32 = new Int32Array(f64.buffer);
+    for (let id = this.head; id < this.tail; id++) {
+      const a = id & this.#mask;
+      const b = id & mask;
+      i32[b * 6 + 4] = this.#i32[a * 6 + 4] as number;
+      i32[b * 6 + 5] = this.#i32[a * 6 + 5] as number;
+    }
     this.#cap = cap;
     this.#mask = mask;
-    this.src = src;
-    this.dst = dst;
-    this.time = time;
-    this.amount = amount;
+    this.#f64 = f64;
+    this.#i32 = i32;
     this.flags = flags;
     this.tx = tx;
   }

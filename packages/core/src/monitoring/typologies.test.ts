@@ -29,7 +29,9 @@ describe('fan-in', () => {
     const f = ofType(runAll([...history, ...burst]), 'fan_in');
     expect(f).toHaveLength(1);
     expect(f[0]?.facts?.mode).toBe('burst');
-    expect(f[0]?.explanation).toMatch(/^24 distinct senders paid 15\.8K USD into MULE within 23 h, against about 1\.6 in such a period before/);
+    expect(f[0]?.explanation).toMatch(
+      /^24 distinct senders paid 15\.8K USD into MULE within 23 h, against about 1\.6 transfers in such a period before/,
+    );
   });
 
   it('stays quiet on an account that always receives that much', () => {
@@ -50,6 +52,25 @@ describe('fan-out and gather-scatter', () => {
     expect(ofType(runAll(txs), 'fan_out')).toEqual([]);
   });
 
+  const alikeFanOut = (more: Record<string, unknown> = {}) => config({ typologies: { fanOut: { alike: true, ...more } } });
+
+  it('fan-out with alike amounts on: the same amount trickling out to distinct payees over days', () => {
+    const txs = ['P1', 'P2', 'P3', 'P4'].map((p, i) => tx('SPLITTER', p, 733.41, i * 3 * DAY));
+    expect(ofType(runAll(txs), 'fan_out')).toEqual([]);
+    const f = ofType(runAll(txs, alikeFanOut()), 'fan_out');
+    expect(f).toHaveLength(1);
+    expect(f[0]?.explanation).toMatch(/^SPLITTER paid 733\.41 USD each to 4 distinct accounts \(P4, P3, P2 and 1 more\) within 9 d/);
+  });
+
+  it('fan-out with alike amounts on: a monthly payroll batch to the same staff is not one', () => {
+    const txs = [0, 1, 2].flatMap((m) =>
+      ['E1', 'E2', 'E3', 'E4', 'E5'].map((e, i) => tx('EMPLOYER', e, 2_500.5, m * 30 * DAY + i * 10 * MIN)),
+    );
+    expect(ofType(runAll(txs, alikeFanOut()), 'fan_out')).toEqual([]);
+    // … unless the agency turns the batch and recurrence checks off.
+    expect(ofType(runAll(txs, alikeFanOut({ minSpanMs: 0 })), 'fan_out')).toHaveLength(1);
+  });
+
   it('gather-scatter: a fan-in whose money leaves again to many accounts', () => {
     const gather = ['V1', 'V2', 'V3', 'V4', 'V5', 'V6'].map((v, i) => tx(v, 'HUB', 1_990.5, i * HOUR));
     const scatter = ['R1', 'R2', 'R3', 'R4', 'R5'].map((r, i) => tx('HUB', r, 2_300 + i, 8 * HOUR + i * HOUR));
@@ -57,7 +78,9 @@ describe('fan-out and gather-scatter', () => {
     const g = ofType(alerts, 'gather_scatter');
     expect(g).toHaveLength(1);
     expect(ofType(alerts, 'fan_in')).toEqual([]);
-    expect(g[0]?.explanation).toMatch(/^6 distinct senders paid 11\.9K USD into HUB within 5 h; 96 % left within 7 h to 5 accounts \(R5, R4, R3 and 2 more\)/);
+    expect(g[0]?.explanation).toMatch(
+      /^6 distinct senders paid 11\.9K USD into HUB within 5 h; 96 % left within 7 h to 5 accounts \(R5, R4, R3 and 2 more\)/,
+    );
     expect(g[0]?.accounts).toHaveLength(12);
   });
 });
@@ -68,7 +91,9 @@ describe('scatter-gather', () => {
     const s = ofType(runAll(txs), 'scatter_gather');
     expect(s).toHaveLength(1);
     expect(s[0]?.accounts).toEqual(['A', 'B3', 'B2', 'B1', 'C']);
-    expect(s[0]?.explanation).toMatch(/^A split 9,000.75 USD across 3 intermediaries \(B3, B2 and B1\), who all paid it on to C, within 1 h/);
+    expect(s[0]?.explanation).toMatch(
+      /^A split 9,000.75 USD across 3 intermediaries \(B3, B2 and B1\), who all paid it on to C, within 1 h/,
+    );
   });
 
   it('stays quiet with two intermediaries or with unrelated amounts', () => {
@@ -81,7 +106,12 @@ describe('scatter-gather', () => {
 
 describe('cycles', () => {
   it('finds a forward loop with fees taken on the way', () => {
-    const txs = [tx('A', 'B', 10_000, 0), tx('B', 'C', 9_900, 2 * HOUR), tx('C', 'D', 9_850, 4 * HOUR), tx('D', 'A', 9_800, 6 * HOUR, { id: 'close' })];
+    const txs = [
+      tx('A', 'B', 10_000, 0),
+      tx('B', 'C', 9_900, 2 * HOUR),
+      tx('C', 'D', 9_850, 4 * HOUR),
+      tx('D', 'A', 9_800, 6 * HOUR, { id: 'close' }),
+    ];
     const c = ofType(runAll(txs), 'cycle');
     expect(c).toHaveLength(1);
     expect(c[0]?.facts).toMatchObject({ length: 4, mode: 'forward' });
@@ -92,7 +122,13 @@ describe('cycles', () => {
   });
 
   it('finds a loop carrying the same amount in any order over weeks', () => {
-    const txs = [tx('B', 'C', 14.31, 10 * DAY), tx('D', 'E', 14.31, 30 * DAY), tx('A', 'B', 14.31, 50 * DAY), tx('C', 'D', 14.31, 80 * DAY), tx('E', 'A', 14.31, 81 * DAY)];
+    const txs = [
+      tx('B', 'C', 14.31, 10 * DAY),
+      tx('D', 'E', 14.31, 30 * DAY),
+      tx('A', 'B', 14.31, 50 * DAY),
+      tx('C', 'D', 14.31, 80 * DAY),
+      tx('E', 'A', 14.31, 81 * DAY),
+    ];
     const c = ofType(runAll(txs), 'cycle');
     expect(c).toHaveLength(1);
     expect(c[0]?.facts).toMatchObject({ length: 5, mode: 'unordered' });
@@ -139,7 +175,11 @@ describe('layering chains', () => {
     const l = ofType(runAll(txs), 'layering_chain');
     expect(l).toHaveLength(1);
     expect(l[0]?.accounts).toEqual(['A', 'B', 'C', 'D', 'E']);
-    expect(l[0]?.explanation).toBe(
+    expect(l[0]?.facts).toMatchObject({ hops: 4, mode: 'forward', firstAmount: 50_000, lastAmount: 48_600 });
+    expect(l[0]?.explanation).toContain('each hop leaving within 6 h of the last, 50K USD shrinking to 48.6K USD');
+    // The hop window in words is the configured one, not a constant.
+    const hop = ofType(runAll(txs, config({ typologies: { layeringChain: { maxHopMs: '24h' } } })), 'layering_chain');
+    expect(hop[0]?.explanation).toBe(
       '50K USD was relayed through 5 accounts in 4 transfers (A → B → C → D → E) within 9 h: each hop leaving within 24 h of the last, 50K USD shrinking to 48.6K USD',
     );
   });
@@ -162,7 +202,9 @@ describe('bipartite bursts', () => {
   });
 
   it('stays quiet when the senders pay unrelated amounts', () => {
-    const txs = ['S1', 'S2', 'S3'].flatMap((s, i) => ['R1', 'R2', 'R3'].map((r, j) => tx(s, r, 1_000 * (i + 1) + 333.3 * j, (i * 3 + j) * HOUR)));
+    const txs = ['S1', 'S2', 'S3'].flatMap((s, i) =>
+      ['R1', 'R2', 'R3'].map((r, j) => tx(s, r, 1_000 * (i + 1) + 333.3 * j, (i * 3 + j) * HOUR)),
+    );
     expect(ofType(runAll(txs), 'bipartite_burst')).toEqual([]);
   });
 });
@@ -174,7 +216,11 @@ describe('background traffic', () => {
   });
 
   it('finds injected patterns inside the background and only them', () => {
-    const cycle = [tx('X1', 'X2', 7_777.77, 40 * DAY), tx('X2', 'X3', 7_700.7, 40 * DAY + 2 * HOUR), tx('X3', 'X1', 7_650.65, 40 * DAY + 5 * HOUR)];
+    const cycle = [
+      tx('X1', 'X2', 7_777.77, 40 * DAY),
+      tx('X2', 'X3', 7_700.7, 40 * DAY + 2 * HOUR),
+      tx('X3', 'X1', 7_650.65, 40 * DAY + 5 * HOUR),
+    ];
     const fan = ['F1', 'F2', 'F3', 'F4'].map((f, i) => tx(f, 'COLLECT', 333.33, 20 * DAY + i * DAY));
     const alerts = runAll(byTime(background(400, 8_000, 90), cycle, fan)).filter((a) => TYPOLOGIES.includes(a.type));
     expect(alerts.map((a) => a.type).sort()).toEqual(['cycle', 'fan_in']);

@@ -8,3 +8,4 @@ export * from './phonetic.js';
 export * from './transliterate.js';
 export * from './variants.js';
 export * from './abjad-align.js';
+export * from './spelling-fold.js';

@@ -64,7 +64,11 @@ export function levenshtein(a: string, b: string, max = Number.POSITIVE_INFINITY
     let rowMin = i;
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= lb; j++) {
-      const v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      const v = Math.min(
+        (prev[j] as number) + 1,
+        (cur[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (ca === b.charCodeAt(j - 1) ? 0 : 1),
+      );
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }

@@ -3,7 +3,19 @@
 import { transliterate } from './transliterate.js';
 
 const SPECIAL: Record<string, string> = {
-  ß: 'ss', æ: 'ae', ø: 'o', đ: 'd', ł: 'l', ı: 'i', þ: 'th', œ: 'oe', ð: 'd', ħ: 'h', ŋ: 'ng', ĸ: 'k', ſ: 's',
+  ß: 'ss',
+  æ: 'ae',
+  ø: 'o',
+  đ: 'd',
+  ł: 'l',
+  ı: 'i',
+  þ: 'th',
+  œ: 'oe',
+  ð: 'd',
+  ħ: 'h',
+  ŋ: 'ng',
+  ĸ: 'k',
+  ſ: 's',
 };
 
 /**

@@ -14,6 +14,7 @@ import {
 } from './name-words.js';
 import { normalizeName } from './normalize.js';
 import { skeleton } from './phonetic.js';
+import { spellingFold } from './spelling-fold.js';
 import { isAbjad } from './transliterate.js';
 import { canonicalToken } from './variants.js';
 
@@ -24,6 +25,8 @@ export interface NameToken {
   readonly canon: string;
   /** Consonant skeleton of `canon`. */
   readonly skel: string;
+  /** `text` with long vowels, doubled letters and a final -h folded (Yaseen / Yasin → yasin). */
+  readonly fold: string;
   /** al, bin, van…: nearly weightless. */
   readonly particle: boolean;
   /** Trading, General, International…: never strong evidence alone. */
@@ -60,7 +63,23 @@ const ABD_GLUED = /^abd(?:(ul|el|al|ol|oul|ou)([a-z]{2,})|(u|i|a|e)?([a-z]{3,}))
 const COMPOUND_TAIL = new Set(['din', 'deen', 'allah', 'lah', 'llah']);
 const COMPOUND_GLUED = /^([a-z]{3,}?)(ud|ed|ad|al|ul|u|e|i|a|o)?(din|deen|dine|ullah|allah|llah)$/;
 // Spellings of "Allah" after abd- (Latin and unvowelled Arabic): Abdullah, Abd Allah, عبد الله → abdallah.
-const ALLAH = new Set(['allah', 'laye', 'aye', 'lah', 'llah', 'la', 'alla', 'lh', 'llh', 'allh', 'ullah', 'ulla', 'ullahi', 'allahi', 'lahi']);
+const ALLAH = new Set([
+  'allah',
+  'laye',
+  'aye',
+  'lah',
+  'llah',
+  'la',
+  'alla',
+  'lh',
+  'llh',
+  'allh',
+  'ullah',
+  'ulla',
+  'ullahi',
+  'allahi',
+  'lahi',
+]);
 // Long legal forms are recognised with one typo (LIMITED / LMITED, COMPANY / COMAPNY) at the end of a name.
 const LONG_LEGAL = [...LEGAL_FORMS].filter((w) => w.length >= 5);
 // Short legal forms that end company names often enough that a one-letter slip of them at the end is still one.
@@ -74,6 +93,7 @@ export function makeToken(text: string, canon: string, abjad: boolean, weak = fa
     text,
     canon,
     skel: skeleton(canon),
+    fold: spellingFold(text),
     particle: PARTICLES.has(canon),
     generic: GENERIC.has(canon),
     initial: text.length === 1 && text >= 'a' && text <= 'z',
@@ -94,6 +114,24 @@ function uncomma(text: string, style: NameStyle): string {
   if (g.split(' ').every((w) => LEGAL_FORMS.has(w) || SUFFIXES.has(w))) return text;
   if (g.split(' ').length > 5) return text;
   return `${given} ${family}`;
+}
+
+// Legal forms long enough that one slip anywhere in a name still reads as them (COMPAY, LIMTED, LABILITY), not as a name word.
+const LONGER_LEGAL = [...LEGAL_FORMS].filter((w) => w.length >= 6);
+
+function typoLongLegalForm(w: string): string | undefined {
+  if (w.length < 6) return undefined;
+  for (const f of LONGER_LEGAL) if (Math.abs(f.length - w.length) <= 1 && damerauLevenshtein(w, f, 1) <= 1) return f;
+  return undefined;
+}
+
+/** "Joint stock" with a slip in one of its words (JOINT STOK, JpINT STOCK): short words, recognised only as the pair. */
+function jointStockTypo(raw: readonly string[], i: number): string | undefined {
+  const near = (w: string | undefined, f: string) => w !== undefined && w.length >= 4 && damerauLevenshtein(w, f, 1) <= 1;
+  const w = raw[i];
+  if (near(w, 'joint') && near(raw[i + 1], 'stock') && (w === 'joint' || raw[i + 1] === 'stock')) return 'joint';
+  if (near(raw[i - 1], 'joint') && near(w, 'stock') && (w === 'stock' || raw[i - 1] === 'joint')) return 'stock';
+  return undefined;
 }
 
 function typoLegalForm(w: string): string | undefined {
@@ -132,7 +170,10 @@ export function parseName(text: string, style: NameStyle = 'any'): ParsedName {
     }
     // Legal forms are Latin abbreviations; an unvowelled Arabic-script word (ولل, wll) only looks like one.
     if (style !== 'person' && n > 1 && (!abjad || ABJAD_LEGAL_FORMS.has(w))) {
-      const legal = LEGAL_FORMS.has(w) || ABJAD_LEGAL_FORMS.has(w) ? w : nearEnd && style === 'organization' ? typoLegalForm(w) : undefined;
+      const legal =
+        LEGAL_FORMS.has(w) || ABJAD_LEGAL_FORMS.has(w)
+          ? w
+          : ((nearEnd && style === 'organization' ? typoLegalForm(w) : undefined) ?? typoLongLegalForm(w) ?? jointStockTypo(raw, i));
       if (legal !== undefined) {
         if (style === 'organization' || !AMBIGUOUS_LEGAL_FORMS.has(legal)) {
           legalForms.push(legal);
@@ -184,14 +225,20 @@ export function parseName(text: string, style: NameStyle = 'any'): ParsedName {
       i = j - 1;
       continue;
     }
-    if ((words[i + 1] === 'al' || words[i + 1] === 'ud' || words[i + 1] === 'ul' || words[i + 1] === 'ad') && COMPOUND_TAIL.has(words[i + 2] ?? '')) {
+    if (
+      (words[i + 1] === 'al' || words[i + 1] === 'ud' || words[i + 1] === 'ul' || words[i + 1] === 'ad') &&
+      COMPOUND_TAIL.has(words[i + 2] ?? '')
+    ) {
       // Saif al-Din / Nur ud-Din / Saifuddin / سيف الدين → "saifdin"; Nasr Allah / Nasrullah → "nasrallah"
       w = `${w}${(words[i + 2] as string) === 'deen' ? 'din' : (words[i + 2] as string).replace(/^(lah|llah|ullah)$/, 'allah')}`;
       i += 2;
       push(w, w, false);
       continue;
     }
-    if (i + 1 < words.length && (words[i + 1] === 'uddin' || words[i + 1] === 'ullah' || words[i + 1] === 'allah' || words[i + 1] === 'uddeen')) {
+    if (
+      i + 1 < words.length &&
+      (words[i + 1] === 'uddin' || words[i + 1] === 'ullah' || words[i + 1] === 'allah' || words[i + 1] === 'uddeen')
+    ) {
       w = `${w}${words[i + 1] === 'ullah' || words[i + 1] === 'allah' ? 'allah' : 'din'}`;
       i += 1;
       push(w, w, false);

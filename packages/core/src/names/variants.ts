@@ -79,6 +79,8 @@ pavel pavlo
 petr pyotr petro
 kim gim
 lee yi ri rhee rhie
+oh o
+woo u
 park pak bak
 choi choe
 jong jeong chong jung chung
@@ -195,6 +197,11 @@ const CANONICAL: ReadonlyMap<string, string> = (() => {
  */
 export function canonicalToken(token: string): string {
   return CANONICAL.get(token) ?? token;
+}
+
+/** True when the token is a spelling the equivalence classes know (so a differing class means a different name). */
+export function isKnownSpelling(token: string): boolean {
+  return CANONICAL.has(token);
 }
 
 /** True when the two tokens are spellings of one name in the equivalence classes. */

@@ -66,4 +66,18 @@ describe('findCasualtyFigures', () => {
     expect(short('Deaths rose 43 percent in 2025 after a six-day operation on April 9 cost $7 billion, with a 29% tariff.')).toEqual([]);
     expect(short('The two leaders met on 12 February 2026.')).toEqual([]);
   });
+
+  it('reads a revised toll far from its verb and skips the increment', () => {
+    expect(
+      short(
+        "The death toll from Monday's blast near the bus terminal in Mardan climbed to 17 on Wednesday after four of the wounded died in hospital.",
+      ),
+    ).toEqual([['killed', 'total', 'exact', 17, null]]);
+  });
+
+  it('reads part of a group’s dead as a lower bound of its militants', () => {
+    expect(short('The Lashkar-e-Jhangvi said three of its commanders died in the raid.')).toEqual([
+      ['killed', 'militant', 'at-least', 3, null],
+    ]);
+  });
 });

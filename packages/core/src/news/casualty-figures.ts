@@ -56,10 +56,10 @@ const VAGUE = '(?:dozens|scores|hundreds|several|many)';
 const ADJ =
   '(?:(?:other|others|more|suspected|alleged|innocent|unarmed|armed|heavily\\s+armed|foreign|local|afghan|pakistani|hardcore|wanted|high-profile|fellow|off-duty|on-duty|security|army|police|paramilitary|law\\s+enforcement|frontier\\s+corps|levies|fc|military|civilian|unidentified|unknown|young|female|male|christian|shia|sunni|hazara|chinese|[A-Z][a-z]+-based)\\s+)*';
 const NOUN =
-  '(?:people|persons|person|individuals|others|lives|victims|bodies|militants?|terrorists?|insurgents?|fighters?|attackers?|gunmen|gunman|assailants?|khawarij|kharijis?|rebels?|bombers?|civilians?|worshippers?|worshipers?|passengers?|children|child|women|men|students?|pilgrims?|labou?rers?|workers?|villagers?|bystanders?|residents?|tourists?|engineers?|nationals?|soldiers?|troops?|troopers?|personnel|officials?|officers?|policem[ae]n|policewom[ae]n|cops?|jawans?|servicem[ae]n|sepoys?|guards?|commandos?|constables?|paramilitaries|levies|members)';
+  '(?:people|persons|person|individuals|others|lives|victims|bodies|militants?|terrorists?|insurgents?|fighters?|commanders?|attackers?|gunmen|gunman|assailants?|khawarij|kharijis?|rebels?|bombers?|civilians?|worshippers?|worshipers?|passengers?|children|child|women|men|students?|pilgrims?|labou?rers?|workers?|villagers?|bystanders?|residents?|tourists?|engineers?|nationals?|soldiers?|troops?|troopers?|personnel|officials?|officers?|policem[ae]n|policewom[ae]n|cops?|jawans?|servicem[ae]n|sepoys?|guards?|commandos?|constables?|paramilitaries|levies|members)';
 
 const FIGURE = new RegExp(
-  `\\b(?:(${QUAL})\\s+)?(\\d{1,3}(?:,\\d{3})+|\\d+|${NUM_WORD}|${VAGUE})\\b(?!\\s*(?:%|percent|per\\s+cent|-|–))\\s*(${ADJ})(${NOUN})?\\b`,
+  `\\b(?:(${QUAL})\\s+)?(\\d{1,3}(?:,\\d{3})+|\\d+|${NUM_WORD}|${VAGUE})\\b(?!\\s*(?:%|percent|per\\s+cent|-|–))\\s*(?:of\\s+(?:its|their|his|our)\\s+)?(${ADJ})(${NOUN})?\\b`,
   'gi',
 );
 
@@ -103,7 +103,11 @@ function qualifierOf(words: string | undefined): Qualifier {
 export function categoryOf(adj: string, noun: string | undefined): CasualtyCategory | 'total' {
   const a = adj.toLowerCase();
   const n = (noun ?? '').toLowerCase();
-  if (/^(militants?|terrorists?|insurgents?|fighters?|attackers?|gunm[ae]n|assailants?|khawarij|kharijis?|rebels?|bombers?)$/.test(n))
+  if (
+    /^(militants?|terrorists?|insurgents?|fighters?|commanders?|attackers?|gunm[ae]n|assailants?|khawarij|kharijis?|rebels?|bombers?)$/.test(
+      n,
+    )
+  )
     return 'militant';
   if (/\b(security|army|police|paramilitary|law enforcement|frontier corps|levies|fc|military)\b/.test(a)) return 'security';
   if (
@@ -172,6 +176,8 @@ export function findCasualtyFigures(sentence: string): CasualtyFigure[] {
       /^\d/.test(numText)
     )
       continue;
+    // "five of the injured succumbed": a change in a toll, not a count of its own.
+    if (/^\s*of\s+(?:the|those)\s+(?:injured|wounded)\b/i.test(sentence.slice(index + m[0].length, index + m[0].length + 24))) continue;
     if (/^\d{4}$/.test(numText) && Number(numText) >= 1900 && Number(numText) <= 2100 && !noun) continue;
     if (/\b(?:the|a|an)\s*$/i.test(before) && !m[1] && /^\d/.test(numText) && !noun) continue;
     // "a" and "an" count only as "a dozen" / "a hundred"; "some" alone is a qualifier word.
@@ -180,7 +186,8 @@ export function findCasualtyFigures(sentence: string): CasualtyFigure[] {
       end: index + m[0].length,
       text: m[0].trim(),
       value: nv.value,
-      qualifier: nv.qualifier ?? qualifierOf(m[1]),
+      // "two of its commanders": some of a group's dead, so at least that many.
+      qualifier: nv.qualifier ?? (/\bof\s+(?:its|their|his|our)\s/i.test(m[0]) ? 'at-least' : qualifierOf(m[1])),
       adj,
       noun,
     });
@@ -191,10 +198,10 @@ export function findCasualtyFigures(sentence: string): CasualtyFigure[] {
       r.outcome = 'killed';
       return;
     }
-    const before = sentence.slice(Math.max(0, r.index - 60), r.index);
-    // "the death toll (from the blast) climbed to 40".
+    const before = sentence.slice(Math.max(0, r.index - 120), r.index);
+    // "the death toll (from Sunday's bombing at a market in Peshawar) climbed to 40".
     if (
-      /\b(?:death toll|toll)\b[^.;]{0,40}?\b(?:rose|risen|climbed|reached|jumped|increased|stood|stands|is|was|at|to)\s*(?:at|to)?\s*$/i.test(
+      /\b(?:death toll|toll)\b[^.;]{0,80}?\b(?:rose|risen|climbed|reached|jumped|increased|stood|stands|is|was|at|to)\s*(?:at|to)?\s*$/i.test(
         before,
       )
     ) {

@@ -86,7 +86,7 @@ const BOILERPLATE: RegExp[] = [
   /^(adsense )?advertisements?$/i,
   /^-?\s*advertisement\s*-?$/i,
   /^sponsored( content)?$/i,
-  /^share( this| on \w+| article)?:?$/i,
+  /^share( this| on \w+| article| this (article|story|post|page))?:?$/i,
   /^(facebook|twitter|x|whatsapp|linkedin|email|print|telegram)(\s*[|·•]\s*(facebook|twitter|x|whatsapp|linkedin|email|print|telegram))*$/i,
   /^(comment|comments|leave a (comment|reply)|comment \/ reply from|reply)$/i,
   /^need help\?.*$/i,

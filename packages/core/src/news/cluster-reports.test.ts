@@ -123,3 +123,91 @@ describe('clusterReports', () => {
     expect(again.events.map((e) => e.id)).toEqual(r.events.map((e) => e.id));
   });
 });
+
+describe('reports from other places and phrasings', () => {
+  // Written for this test: a toll that rises between two outlets, a dateline as the only place, a statistic whose
+  // period and compiler are in the sentence before its figures, a denied claim.
+  const D1 = `Monday, 6 April 2026
+Share this article
+Bomb blast at Mardan bus stand kills 11
+MARDAN: At least 11 people were killed and more than 30 wounded when a bomb hidden in a parked rickshaw went off at the bus stand on Sunday evening, police said.
+No group immediately claimed responsibility, but officials suspected the Tehreek-e-Taliban Pakistan.`;
+  const D2 = `Wednesday, 8 April 2026
+Mardan bus stand blast toll rises to 14
+MARDAN: The death toll from Sunday's bomb blast at the Mardan bus stand rose to 14 on Wednesday after three of the injured died at the district hospital, officials said.
+The explosion also wounded 35 people.`;
+  const E1 = `Thursday, 9 April 2026
+SUKKUR: Unidentified gunmen shot dead three policemen guarding a bank on Thursday morning, officials said.`;
+  const S1 = `Monday, 6 April 2026
+Violence in Sindh rose sharply in March, according to a report released by the Centre for Research and Security Studies (CRSS).
+The think tank said 57 people lost their lives in the province, among them 21 security personnel and 30 civilians, a 12 percent increase over February.`;
+
+  const r = clusterReports(
+    [
+      { ref: 'd1.txt', text: D1 },
+      { ref: 'd2.txt', text: D2 },
+      { ref: 'e1.txt', text: E1 },
+      { ref: 's1.txt', text: S1 },
+    ],
+    options,
+  );
+  const eventOf = (ref: string) => r.events.find((e) => e.reports.includes(ref));
+
+  it('joins the revised toll to the first report, reconciling low, best and high', () => {
+    expect(eventOf('d1.txt')?.reports).toEqual(['d1.txt', 'd2.txt']);
+    const bombing = r.incidents.filter((i) => i.place.district === 'Mardan');
+    expect(bombing).toHaveLength(1);
+    const b = bombing[0];
+    expect(b?.sources.map((s) => s.ref)).toEqual(['d1.txt', 'd2.txt']);
+    expect(b?.date).toEqual({ date: '2026-04-05', precision: 'day' });
+    expect(b?.totals.killed).toEqual({ low: 11, best: 14, high: 14 });
+    expect(b?.totals.injured.best).toBe(35);
+    // "No group claimed …, but officials suspected" is an attribution, not a claim.
+    expect(b?.perpetrator).toEqual({ status: 'attributed', group: 'ttp' });
+  });
+
+  it('places an incident by its dateline when the sentence names no place', () => {
+    const shooting = eventOf('e1.txt')?.incidents[0];
+    expect(shooting?.place.district).toBe('Sukkur');
+    expect(shooting?.casualties.killed.security?.best).toBe(3);
+  });
+
+  it('takes a statistic’s period and compiler from the sentence before its figures, and the month compared with', () => {
+    const stat = r.statistics.find((s) => s.reports.includes('s1.txt'));
+    expect(stat).toMatchObject({ period: '2026-03', measure: 'killed', source: 'Centre for Research and Security Studies' });
+    expect(stat?.total?.best).toBe(57);
+    expect(stat?.breakdown.security?.best).toBe(21);
+    expect(stat?.change).toEqual({ percent: 12, direction: 'up', comparedTo: '2026-02' });
+  });
+
+  it('joins a drone strike reported as an "unmanned aircraft" by another outlet', () => {
+    const F1 = `Friday, 10 April 2026
+DATTA KHEL: A drone fired missiles at a vehicle near Datta Khel in North Waziristan on Thursday night, killing three suspected militants, officials said.`;
+    const F2 = `Saturday, 11 April 2026
+An unmanned aircraft struck a pick-up truck in the Datta Khel area of North Waziristan late on Thursday, killing five people, including two civilians, local officials said.`;
+    const f = clusterReports(
+      [
+        { ref: 'f1.txt', text: F1 },
+        { ref: 'f2.txt', text: F2 },
+      ],
+      options,
+    );
+    expect(f.events).toHaveLength(1);
+    expect(f.incidents).toHaveLength(1);
+    expect(f.incidents[0]).toMatchObject({ type: 'drone-strike', initiator: 'security-forces', date: { date: '2026-04-09' } });
+    expect(f.incidents[0]?.totals.killed.best).toBe(5);
+  });
+
+  it('dates a yearly statistic by the year before its comparison', () => {
+    const Y = `Friday, 9 January 2026
+Fatalities from militant attacks fell 18 percent in 2025 compared with the previous year, according to data compiled by the Centre for Research and Security Studies.
+A total of 980 people were killed during the year, including 400 security personnel.`;
+    const y = clusterReports([{ ref: 'y.txt', text: Y }], options);
+    expect(y.statistics[0]).toMatchObject({
+      period: '2025',
+      measure: 'killed',
+      change: { percent: 18, direction: 'down', comparedTo: '2024' },
+    });
+    expect(y.statistics[0]?.total?.best).toBe(980);
+  });
+});

@@ -172,6 +172,24 @@ export function clusterReports(inputs: readonly NewsInput[], options: ClusterOpt
           (!x.date || !y.date || datesOverlap(x.date, y.date)),
       ),
     );
+  // Two reports whose leads describe the same incident are one story however different their words (a first report
+  // and the next day's "toll rises" follow-up); an incident mentioned in passing only adds the smaller bonus above.
+  const leadOf = (x: ReportExtraction) => {
+    const lead = new Set(x.sentences.slice(0, 2));
+    return x.incidents.filter((m) => lead.has(m.sentence));
+  };
+  const sharesLead = (a: ReportExtraction, b: ReportExtraction) =>
+    leadOf(a).some((x) =>
+      leadOf(b).some(
+        (y) =>
+          x.type === y.type &&
+          x.place?.district !== undefined &&
+          x.place.district === y.place?.district &&
+          x.date !== undefined &&
+          y.date !== undefined &&
+          datesOverlap(x.date, y.date),
+      ),
+    );
   const pairs: { a: number; b: number; score: number; dup: boolean }[] = [];
   for (let a = 0; a < n; a++) {
     for (let b = a + 1; b < n; b++) {
@@ -184,7 +202,8 @@ export function clusterReports(inputs: readonly NewsInput[], options: ClusterOpt
         : 0.5 * cosine(vectors[a] as Map<string, number>, vectors[b] as Map<string, number>) +
           0.35 * jaccard(people[a] as Set<string>, people[b] as Set<string>) +
           0.15 * jaccard(orgs[a] as Set<string>, orgs[b] as Set<string>) +
-          (sharesIncident(fa, fb) ? 0.15 : 0);
+          (sharesIncident(fa, fb) ? 0.15 : 0) +
+          (sharesLead(fa, fb) ? 0.3 : 0);
       if (
         !datesAgree(
           { ...opt('date', fa.eventDate), ...opt('weekday', fa.eventWeekday) },
@@ -272,7 +291,13 @@ export function clusterReports(inputs: readonly NewsInput[], options: ClusterOpt
         xs.flatMap((x) => x.organisations),
         (o) => o.toLowerCase(),
       ),
-      places: unique(xs.flatMap((x) => x.places.map((p) => p.place.district ?? p.place.province ?? '')).filter(Boolean), (p) => p),
+      // Names as people read them: a district, else its province's name (not the region id).
+      places: unique(
+        xs
+          .flatMap((x) => x.places.map((p) => p.place.district ?? (p.place.province ? options.places.regionName(p.place.province) : '')))
+          .filter(Boolean),
+        (p) => p,
+      ),
       links: links
         .filter((l) => g.includes(l.a))
         .map((l) => ({
@@ -392,10 +417,14 @@ function mergeIncidents(reports: readonly ClusteredReport[]): { incidents: Incid
       }
     });
   });
-  const ids = pending.map(
-    (p) =>
-      `inc-${shortHash(`${p.mention.type}|${p.mention.place?.province ?? ''}|${p.mention.place?.district ?? ''}|${p.date.date}|${p.date.precision}`)}`,
-  );
+  // Two incidents of one type, place and day that were kept apart (figures far apart) need ids of their own.
+  const taken = new Map<string, number>();
+  const ids = pending.map((p) => {
+    const base = `inc-${shortHash(`${p.mention.type}|${p.mention.place?.province ?? ''}|${p.mention.place?.district ?? ''}|${p.date.date}|${p.date.precision}`)}`;
+    const n = (taken.get(base) ?? 0) + 1;
+    taken.set(base, n);
+    return n === 1 ? base : `${base}-${n}`;
+  });
   const linked = pending.map(() => new Set<string>());
   pending.forEach((p, k) => {
     for (const f of p.follows) {

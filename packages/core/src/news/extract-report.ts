@@ -93,7 +93,10 @@ export function splitSentences(paragraph: string): string[] {
 
 const TYPE_RULES: [RegExp, IncidentType][] = [
   [/\bsuicide\b/i, 'suicide-bombing'],
-  [/\b(drone|air ?strikes?|airstrikes?|aerial (?:strike|bombardment)|jets? (?:struck|pounded))\b/i, 'drone-strike'],
+  [
+    /\b(drones?|unmanned (?:aerial )?(?:aircraft|vehicle)|UAVs?|quadcopters?|missile strikes?|air ?strikes?|airstrikes?|aerial (?:strike|bombardment)|jets? (?:struck|pounded))\b/i,
+    'drone-strike',
+  ],
   [/\b(kidnapp?(?:ed|ing)?|abduct(?:ed|ion)?|hostages?)\b/i, 'kidnapping'],
   [/\b(rockets?|mortars?|shelling)\b/i, 'rocket-mortar'],
   [
@@ -122,7 +125,7 @@ function typeOf(sentence: string): { type: IncidentType; initiator: Initiator; s
   ) {
     if (!suicide)
       return {
-        type: /\b(drone|air ?strike)/i.test(sentence) ? 'drone-strike' : 'security-operation',
+        type: /\b(drone|unmanned|UAV|quadcopter|air ?strike)/i.test(sentence) ? 'drone-strike' : 'security-operation',
         initiator: 'security-forces',
         suicide: false,
       };
@@ -137,12 +140,26 @@ function typeOf(sentence: string): { type: IncidentType; initiator: Initiator; s
 }
 
 const OWN_CLAIM =
-  /\b(ISPR|Inter-Services Public Relations|media wing|military said|army said|military's statement|the military claimed|claimed responsibility|the group said|the group claimed|spokesman for the (?:group|Taliban|TTP)|in a statement claiming)\b/i;
+  /\b(ISPR|Inter-Services Public Relations|media wing|military said|army said|military's statement|the military claimed|claimed responsibility|the group said|the group claimed|group said|group claimed|spokesman for the (?:group|Taliban|TTP)|in a statement claiming)\b/i;
 const STAT_WORDS =
   /\b(according to (?:the )?(?:statistics|data|figures|report|a report|an? (?:annual|monthly) report)|statistics|data (?:compiled|released|issued)|report (?:released|issued|compiled) by|(?:think[- ]tank|institute|monitoring group)\b[^.]*\b(?:said|reported|recorded|compiled)|a total of|during the (?:month|year)|in total)\b/i;
 const SPECIFIC_ATTACK = /\b(bomber|blew|blast|explosion|bombing at|stormed|ambushed|when|mosque|checkpost|convoy|market|operation|raid)\b/i;
 const CHANGE =
   /\b(rising|rose|rise|increase[sd]?|increasing|up|jump(?:ed|ing)?|surg(?:ed|ing)|soar(?:ed|ing)|fell|falling|fall|decrease[sd]?|decreasing|declin(?:ed|ing)|drop(?:ped|ping)?|down)\s+(?:by\s+)?(?:nearly\s+|about\s+|some\s+|over\s+)?(\d+(?:\.\d+)?)\s*(?:percent|per cent|%)/i;
+
+/** "a 25 percent increase over December": the change named after its figure. */
+const CHANGE_NOUN = /\b(\d+(?:\.\d+)?)\s*(?:percent|per cent|%)\s+(increase|rise|jump|surge|hike|decrease|decline|drop|fall|reduction)\b/i;
+
+/** "DERA ISMAIL KHAN" → "Dera Ismail Khan": datelines are capitals, the gazetteer is not. */
+const titleCase = (s: string) => s.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase());
+
+/** A claim of responsibility the sentence denies or says nobody made ("No group claimed", "yet to claim", "denied"). */
+const NO_CLAIM =
+  /\b(?:no (?:group|one|organi[sz]ation|militant)|nobody|not|yet to|denied|deny|denies)\b[^.]{0,30}\b(?:claim|claimed|responsibility|involvement)\b/i;
+const claims = (s: string) => /\bclaimed\b/i.test(s) && !NO_CLAIM.test(s);
+
+/** The attackers killed in the fight an attack turned into: figures of that attack, not a separate operation. */
+const RETURN_FIRE = /\b(exchange of fire|retaliat\w*|responded|return(?:ed|ing)? fire|gunfight|ensuing|counter-?attack|repulsed|foiled)\b/i;
 
 /** Who compiled a statistic: "according to (statistics from) the Islamabad-based Pakistan Institute for …". */
 export function statisticSource(sentence: string): string | undefined {
@@ -212,6 +229,10 @@ export function extractReport(raw: string, options: ExtractOptions): ReportExtra
   const incidents: IncidentMention[] = [];
   const stats: (StatisticMention & { para: number })[] = [];
   let contextPeriod: IncidentDate | undefined;
+  let contextAt = -10;
+  let contextSource: { name: string; at: number } | undefined;
+  // The dateline ("PESHAWAR:") places an incident whose sentence names no place.
+  const datelinePlace = clean.dateline ? bestPlace(placesIn(titleCase(clean.dateline), options)) : undefined;
   let prevPlaces: { text: string; place: IncidentPlace }[] = [];
   let prevIncidentDate: { date: IncidentDate; text: string } | undefined;
   let lastSentence = -10;
@@ -223,7 +244,18 @@ export function extractReport(raw: string, options: ExtractOptions): ReportExtra
     const monthly = times.find((t) => (t.kind === 'month' || t.kind === 'year') && t.resolved);
     const figs = findCasualtyFigures(s);
     for (const f of figs) figures.push({ ...f, sentence: k });
-    const change = CHANGE.exec(s);
+    const changeVerb = CHANGE.exec(s);
+    const changeNoun = changeVerb ? null : CHANGE_NOUN.exec(s);
+    // One shape for both: [whole, direction word, percent].
+    const change: RegExpExecArray | null =
+      changeVerb ??
+      (changeNoun
+        ? (Object.assign([changeNoun[0], changeNoun[2], changeNoun[1]], {
+            index: changeNoun.index,
+            input: s,
+          }) as unknown as RegExpExecArray)
+        : null);
+    const sourceHere = statisticSource(s);
     const isStat =
       (figs.length > 0 || change !== null) &&
       (STAT_WORDS.test(s) ||
@@ -234,8 +266,22 @@ export function extractReport(raw: string, options: ExtractOptions): ReportExtra
           figs.some((f) => f.partOf !== undefined)));
     if (isStat) {
       const during = times.find((t) => /\b(during|in|over|throughout) the (month|year)\b/i.test(t.text));
-      let period = monthly?.resolved;
-      if (!period && during && contextPeriod) period = contextPeriod;
+      // The month after a change is what it is compared with ("up 25 percent over December"), not the period.
+      // A mention's text may hold its preposition ("over December", "to December" after "compared").
+      const comparison = (t: TimeMention) => {
+        const before = s.slice(Math.max(0, t.index - 20), t.index);
+        return (
+          /^(?:over|from|than|versus|vs)\b/i.test(t.text) ||
+          (/^(?:to|with)\b/i.test(t.text) && /\bcompared\s+$/i.test(before)) ||
+          /\b(?:compared (?:to|with)|over|from|than|versus|vs\.?|on)\s+$/i.test(before)
+        );
+      };
+      const own = times.find((t) => (t.kind === 'month' || t.kind === 'year') && t.resolved && !(change && comparison(t)));
+      let period = own?.resolved;
+      // "The think tank said 128 people lost their lives in those attacks": the period and the compiler
+      // are those of the sentence before.
+      const recent = k - contextAt <= 2;
+      if (!period && contextPeriod && (during || recent)) period = contextPeriod;
       const periodText = (monthly ?? during)?.text;
       let comparedTo: IncidentDate | undefined;
       if (change) {
@@ -256,7 +302,10 @@ export function extractReport(raw: string, options: ExtractOptions): ReportExtra
           comparedTo = findTimeMentions(tail, ref).find((t) => t.resolved)?.resolved;
         }
       }
-      if (period) contextPeriod = period;
+      if (period) {
+        contextPeriod = period;
+        contextAt = k;
+      }
       stats.push({
         ...(period ? { period } : {}),
         ...(periodText ? { periodText } : {}),
@@ -273,21 +322,25 @@ export function extractReport(raw: string, options: ExtractOptions): ReportExtra
               },
             }
           : {}),
-        ...(statisticSource(s) ? { source: statisticSource(s) as string } : {}),
+        ...(sourceHere ? { source: sourceHere } : contextSource && k - contextSource.at <= 2 ? { source: contextSource.name } : {}),
         sentences: [s],
         para: paraOf[k] ?? 0,
       });
       prevPlaces = places.length > 0 ? places : prevPlaces;
       return;
     }
-    if (monthly?.resolved) contextPeriod = monthly.resolved;
+    if (monthly?.resolved) {
+      contextPeriod = monthly.resolved;
+      contextAt = k;
+    }
+    if (sourceHere) contextSource = { name: sourceHere, at: k };
     const kind = typeOf(s);
     const last = incidents[incidents.length - 1];
     const lastIndex = incidents.length - 1;
     const groupsHere0 = options.groups.find(s);
     // A claim of responsibility for the incident just described ("The attack was claimed by the TTP").
     if (last && groupsHere0[0] && figs.length === 0 && last.initiator === 'militant' && k - lastSentence <= 3) {
-      const claimed = /\b(claimed|responsibility)\b/i.test(s);
+      const claimed = /\b(claimed|responsibility)\b/i.test(s) && !NO_CLAIM.test(s);
       const attributed = /\b(blamed|suspected|attributed|linked to|belonging to|affiliated|carried out by)\b/i.test(s);
       if (claimed || attributed) {
         incidents[lastIndex] = { ...last, perpetrator: { status: claimed ? 'claimed' : 'attributed', group: groupsHere0[0].group.id } };
@@ -299,7 +352,9 @@ export function extractReport(raw: string, options: ExtractOptions): ReportExtra
     if (
       last &&
       figs.length > 0 &&
-      (kind === undefined || (kind.type === last.type && places.length === 0)) &&
+      (kind === undefined ||
+        (kind.type === last.type && places.length === 0) ||
+        (last.initiator === 'militant' && kind.initiator === 'security-forces' && RETURN_FIRE.test(s) && places.length === 0)) &&
       k - lastSentence <= 2 &&
       firstResolved(times) === undefined
     ) {
@@ -319,7 +374,10 @@ export function extractReport(raw: string, options: ExtractOptions): ReportExtra
     if (kind && (hasFigures || mentionsAttack) && !/\b(condemn|condolence)/i.test(s)) {
       const anaphora = /\b(the province|the district|the area|the region|the same|there|subsequently|also|later|then|after)\b/i.test(s);
       const samePara = k > 0 && paraOf[k - 1] === paraOf[k];
-      const place = bestPlace(places) ?? (anaphora || samePara ? bestPlace(prevPlaces) : undefined);
+      const place =
+        bestPlace(places) ??
+        (anaphora || samePara ? bestPlace(prevPlaces) : undefined) ??
+        (incidents.length === 0 ? datelinePlace : undefined);
       let date = resolved?.resolved;
       let dateText = resolved?.text;
       if (!date && prevIncidentDate && (anaphora || samePara)) {
@@ -327,7 +385,7 @@ export function extractReport(raw: string, options: ExtractOptions): ReportExtra
         dateText = prevIncidentDate.text;
       }
       const groupsHere = options.groups.find(s);
-      const claimedBy = /\bclaimed\b/i.test(s);
+      const claimedBy = claims(s);
       const attributed = /\b(blamed|suspected|attributed|linked to|belonging to|affiliated|carried out by)\b/i.test(s);
       const priorAttack =
         incidents.length > 0 && /\bafter\b[^.]*\b(attacks?|assaults?|bombings?)\b/i.test(s) ? incidents.length - 1 : undefined;

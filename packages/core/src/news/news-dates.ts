@@ -207,7 +207,8 @@ export function findTimeMentions(sentence: string, ref: string | undefined): Tim
     push(m, { kind: (m[2] ?? 'month').toLowerCase() as 'month' | 'year' }),
   );
   // A month name alone ("in January"): the most recent such month, this year's if not later than the report.
-  all(new RegExp(`\\b(?:in|during|since|for|of)\\s+(${MONTH_RE})(?![\\w-]|\\s+\\d)`, 'g'), (m) => {
+  // Also the month a change is measured against ("a 25 percent increase over December", "compared to March").
+  all(new RegExp(`\\b(?:in|during|since|for|of|over|from|to|than|versus|vs\\.?)\\s+(${MONTH_RE})(?![\\w-]|\\s+\\d)`, 'g'), (m) => {
     const mo = monthOf(m[1] ?? '') ?? 1;
     let resolved: IncidentDate | undefined;
     if (refY !== undefined && refM !== undefined) resolved = dated(iso(mo <= refM ? refY : refY - 1, mo, 1), 'month');

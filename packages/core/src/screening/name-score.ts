@@ -1,6 +1,6 @@
 /** Scores a query name against a list name: best token assignment, rarity weights, unmatched-token costs, order. */
 
-import { canonicalToken, type NameToken, skeleton } from '../names/index.js';
+import { canonicalToken, type NameToken, skeleton, spellingFold } from '../names/index.js';
 import { type TokenMatchKind, type TokenSimilarity, tokenSimilarity } from './token-similarity.js';
 
 export interface WeightedToken {
@@ -97,12 +97,23 @@ function joinSide(side: readonly WeightedToken[], other: readonly WeightedToken[
     if (b !== undefined && !a.token.initial && !b.token.initial && a.token.abjad === b.token.abjad) {
       const joined = a.token.text + b.token.text;
       let hit = false;
+      // Most pairs have no token of about their joined length on the other side: decide that before building a probe.
+      let near = false;
       if (joined.length >= 5) {
+        for (const o of other) {
+          if (!o.token.initial && Math.abs(o.token.text.length - joined.length) <= 2) {
+            near = true;
+            break;
+          }
+        }
+      }
+      if (near) {
         const probe: NameToken = {
           ...a.token,
           text: joined,
           canon: canonicalToken(joined),
           skel: skeleton(joined),
+          fold: spellingFold(joined),
           particle: false,
           generic: false,
           weak: false,
@@ -127,7 +138,11 @@ function joinSide(side: readonly WeightedToken[], other: readonly WeightedToken[
           }
         }
         if (hit) {
-          out ??= { tokens: side.slice(0, i) as WeightedToken[], pos: side.slice(0, i).map((_, k) => k), joined: side.slice(0, i).map(() => false) };
+          out ??= {
+            tokens: side.slice(0, i) as WeightedToken[],
+            pos: side.slice(0, i).map((_, k) => k),
+            joined: side.slice(0, i).map(() => false),
+          };
           out.tokens.push({ token: probe, weight: Math.max(a.weight, b.weight) });
           out.pos.push(i);
           out.joined.push(true);
@@ -272,7 +287,13 @@ function span(used: Uint8Array): [number, number] {
 }
 
 /** The weight an unmatched token costs: little for a weak word, the compound's weight for a lone "abd". */
-function unmatchedCost(side: readonly WeightedToken[], k: number, used: Uint8Array, config: NameScoreConfig, organization: boolean): number {
+function unmatchedCost(
+  side: readonly WeightedToken[],
+  k: number,
+  used: Uint8Array,
+  config: NameScoreConfig,
+  organization: boolean,
+): number {
   const t = side[k] as WeightedToken;
   if (t.token.weak && (organization || !t.token.legal)) return t.weight * config.weakCost;
   if (t.token.text === 'abd') {

@@ -27,7 +27,11 @@ const ENTITIES: Entity[] = [
   person('11', ['Kim Jong Un']),
   person('12', ['Vladimir Vladimirovich Putin']),
   person('13', ['Zhang Wei Trading'], {}, 'Company'),
-  ...Array.from({ length: 40 }, (_, i) => person(`m${i}`, [`Muhammad ${['Rahimi', 'Qureshi', 'Baloch', 'Siddiqui', 'Tahir'][i % 5]} ${String.fromCharCode(97 + (i % 26))}${'bcdfg'[i % 5]}zar`])),
+  ...Array.from({ length: 40 }, (_, i) =>
+    person(`m${i}`, [
+      `Muhammad ${['Rahimi', 'Qureshi', 'Baloch', 'Siddiqui', 'Tahir'][i % 5]} ${String.fromCharCode(97 + (i % 26))}${'bcdfg'[i % 5]}zar`,
+    ]),
+  ),
 ];
 
 const screener = new Screener(new ScreeningIndex(buildIndexData(ENTITIES)));
@@ -86,6 +90,19 @@ describe('Screener', () => {
     const m = top('Some Ship', { identifiers: ['9123456'], schema: 'Vessel' });
     expect(m?.entityId).toBe('test:9');
     expect(m?.explanation.features.some((f) => f.feature === 'identifier')).toBe(true);
+    // an IMO names one hull: equal, it is a match whatever the (renamed) vessel is called
+    expect(m?.band).toBe('match');
+  });
+
+  it('matches a romanisation with long vowels written double, even in a two-entity index', () => {
+    const tiny = new Screener(
+      new ScreeningIndex(
+        buildIndexData([person('a', ['Abdul Rahman Yasin'], { birthDates: [dob('1960-04-10')] }), person('b', ['Maria Gonzalez Lopez'])]),
+      ),
+    );
+    const [m] = tiny.screen({ name: 'Abdul Rahman Yaseen', birthDate: '1960' });
+    expect(m).toMatchObject({ entityId: 'test:a', band: 'match' });
+    expect(m?.explanation.name.pairs).toContainEqual(expect.objectContaining({ query: 'yaseen', name: 'yasin', kind: 'variant' }));
   });
 
   it('rejects bad queries with SCREEN_QUERY_INVALID naming the field', () => {

@@ -3,13 +3,7 @@
 import type { ErrorLocation } from '../model/errors.js';
 import type { Schema } from '../model/entity.js';
 import { COMMON_GIVEN, makeToken, type NameToken, parseName, WEAK_PARTICLES } from '../names/index.js';
-import {
-  type FeatureContribution,
-  compareBirthDates,
-  compareCountries,
-  compareGender,
-  schemasCompatible,
-} from './entity-features.js';
+import { type FeatureContribution, compareBirthDates, compareCountries, compareGender, schemasCompatible } from './entity-features.js';
 import { type NameScore, scoreNames, type WeightedToken } from './name-score.js';
 import { NAME_ABJAD, NAME_WEAK, type ScreeningIndex, tokenWeight } from './screening-index.js';
 import { type PreparedQuery, type ScreeningQuery, prepareQuery } from './screening-query.js';
@@ -103,7 +97,9 @@ export class Screener {
     this.#best = new Float32Array(index.nNames);
     this.#mark = new Int32Array(index.nNames);
     this.#planTouched = new Int32Array(index.nNames);
-    this.#commonCap = Math.max(2000, Math.floor(index.nNames / 40));
+    // 2,000 for the official lists (tens of thousands of names); 0.5 % of the names in a million-name index,
+    // where scanning a common given name's postings would cost more than the rest of the query.
+    this.#commonCap = Math.max(2000, Math.floor(index.nNames / 200));
   }
 
   /** Vocabulary tokens close to a query token, with their similarity (exact, one edit, skeleton, split). */
@@ -115,6 +111,7 @@ export class Screener {
     const cands = new Set<number>();
     idx.nearVocab(t.text, cands);
     for (const v of idx.canonVocab(t.canon)) cands.add(v);
+    if (!t.abjad && t.fold.length >= 3) idx.foldVocab(t.fold, cands);
     if (t.canon !== t.text) {
       const c = idx.vocabId(t.canon);
       if (c !== undefined) cands.add(c);
@@ -313,14 +310,8 @@ export class Screener {
     // A name holding less than this share of the query's weight cannot reach review (score ≥ 0.7 needs
     // about 0.7 of it matched); scoring it would only cost time.
     const floor = total * 0.5;
-    const out: number[] = [];
-    for (let t = 0; t < nTouched; t++) {
-      const n = touched[t] as number;
-      if ((acc[n] as number) >= floor) out.push(n);
-    }
-    out.sort((a, b) => (acc[b] as number) - (acc[a] as number));
+    const out = topCandidates(acc, touched, nTouched, floor, MAX_CANDIDATES);
     for (let t = 0; t < nTouched; t++) acc[touched[t] as number] = 0;
-    if (out.length > MAX_CANDIDATES) out.length = MAX_CANDIDATES;
     return out;
   }
 
@@ -375,13 +366,20 @@ export class Screener {
       const legalN = b.name >= 0 ? (data.nameLegal[b.name] ?? '') : '';
       if (legalQ.length > 0 && legalN !== '') {
         const shared = legalQ.some((l) => legalN.split(' ').includes(l));
-        features.push({ feature: 'legal_form', contribution: shared ? 0.01 : -0.02, detail: shared ? `legal form ${legalN}` : `${legalQ.join(' ')} vs ${legalN}` });
+        features.push({
+          feature: 'legal_form',
+          contribution: shared ? 0.01 : -0.02,
+          detail: shared ? `legal form ${legalN}` : `${legalQ.join(' ')} vs ${legalN}`,
+        });
       }
       let score = b.score;
       for (const f of features) score += f.contribution;
       if (idHits.has(e)) {
         features.push({ feature: 'identifier', contribution: 0.35, detail: 'identifier number equal' });
-        score = b.score >= 0.5 ? Math.max(score + 0.35, 0.95) : Math.max(score + 0.35, thresholds.review);
+        // An IMO, MMSI or tail number names one hull or airframe: equal, it is the same vessel whatever the name
+        // says now (vessels are renamed). A person's number confirms a name that agrees, else asks for review.
+        const unique = ent.schema === 'Vessel' || ent.schema === 'Aircraft';
+        score = unique || b.score >= 0.5 ? Math.max(score + 0.35, 0.95) : Math.max(score + 0.35, thresholds.review);
       }
       score = round(Math.min(1, Math.max(0, score)));
       const band = bandOf(score, thresholds);
@@ -415,6 +413,55 @@ export class Screener {
     if (results.length > limit) results.length = limit;
     return results;
   }
+}
+
+/**
+ * The `k` names with the most evidence (at least `floor`), best first; equal evidence keeps the order
+ * names were first touched. A bounded heap, not a sort: a query of common tokens touches tens of
+ * thousands of names in a large index and only the best 50 are scored.
+ */
+function topCandidates(acc: Float32Array, touched: Int32Array, nTouched: number, floor: number, k: number): number[] {
+  // Heap entries are positions in `touched`; the root is the worst kept (least evidence, latest touched).
+  const heap: number[] = [];
+  const worse = (a: number, b: number): boolean => {
+    const va = acc[touched[a] as number] as number;
+    const vb = acc[touched[b] as number] as number;
+    return va < vb || (va === vb && a > b);
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && worse(heap[l] as number, heap[m] as number)) m = l;
+      if (r < heap.length && worse(heap[r] as number, heap[m] as number)) m = r;
+      if (m === i) return;
+      const tmp = heap[i] as number;
+      heap[i] = heap[m] as number;
+      heap[m] = tmp;
+      i = m;
+    }
+  };
+  for (let t = 0; t < nTouched; t++) {
+    if ((acc[touched[t] as number] as number) < floor) continue;
+    if (heap.length < k) {
+      heap.push(t);
+      let i = heap.length - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!worse(heap[i] as number, heap[parent] as number)) break;
+        const tmp = heap[i] as number;
+        heap[i] = heap[parent] as number;
+        heap[parent] = tmp;
+        i = parent;
+      }
+    } else if (worse(heap[0] as number, t)) {
+      heap[0] = t;
+      down(0);
+    }
+  }
+  heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
+  return heap.map((t) => touched[t] as number);
 }
 
 function emptyScore(): NameScore {

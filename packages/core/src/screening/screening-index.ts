@@ -87,7 +87,7 @@ export class ScreeningIndexBuilder {
     const style = styleOf(entity.schema);
     const seen = new Set<string>();
     for (const n of entity.names) {
-      if (typeof n.full !== "string" || n.full === "") continue;
+      if (typeof n.full !== 'string' || n.full === '') continue;
       const parsed = parseName(n.full, style);
       if (parsed.tokens.length === 0) continue;
       const key = parsed.tokens.map((t) => t.text).join(' ');
@@ -190,6 +190,8 @@ export class ScreeningIndex {
   readonly #deletes = new Map<string, number[]>();
   readonly #skeletons = new Map<string, number[]>();
   readonly #canons = new Map<string, number[]>();
+  // Vocabulary tokens whose spelling fold differs from their text (Yaseen under "yasin").
+  readonly #folds = new Map<string, number[]>();
   readonly #identifiers = new Map<string, number[]>();
   // Vocabulary ids in text order, built on first use (only typo'd tokens with no closer spelling need it).
   #sorted: Int32Array | undefined;
@@ -216,6 +218,11 @@ export class ScreeningIndex {
         const l = this.#canons.get(canon);
         if (l) l.push(v);
         else this.#canons.set(canon, [v]);
+      }
+      if (token.fold !== text && token.fold.length >= 3) {
+        const l = this.#folds.get(token.fold);
+        if (l) l.push(v);
+        else this.#folds.set(token.fold, [v]);
       }
       if (text.length >= 4) {
         for (const d of deletions(text)) {
@@ -296,6 +303,13 @@ export class ScreeningIndex {
   /** Every spelling in the vocabulary of a variant class (Mohammed, Muhammad, Mohamed… for "muhammad"). */
   canonVocab(canon: string): readonly number[] {
     return this.#canons.get(canon) ?? [];
+  }
+
+  /** Vocabulary spellings of a fold (Yaseen, Yassin for "yasin"), plus the fold itself if it is a token. */
+  foldVocab(fold: string, out: Set<number>): void {
+    const direct = this.#vocabId.get(fold);
+    if (direct !== undefined) out.add(direct);
+    for (const v of this.#folds.get(fold) ?? []) out.add(v);
   }
 
   skeletonVocab(skel: string): readonly number[] {

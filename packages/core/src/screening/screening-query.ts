@@ -40,7 +40,8 @@ export function prepareQuery(query: ScreeningQuery, where: ErrorLocation = {}): 
   if (name.trim() === '' && ids.length === 0) fail('name', 'the name is empty');
   if (name.length > MAX_NAME_LENGTH) fail('name', `the name is ${name.length} characters long (at most ${MAX_NAME_LENGTH})`);
   if (query.schema !== undefined && !isSchema(query.schema)) fail('schema', `unknown schema "${String(query.schema)}"`);
-  const style = query.schema === 'Person' ? 'person' : query.schema === undefined || query.schema === 'LegalEntity' ? 'any' : 'organization';
+  const style =
+    query.schema === 'Person' ? 'person' : query.schema === undefined || query.schema === 'LegalEntity' ? 'any' : 'organization';
   const parsed = parseName(name, style);
   const meaningful = parsed.tokens.some((t) => !t.particle && !(t.generic && parsed.tokens.length === 1));
   if (!meaningful && ids.length === 0) fail('name', `the name "${name.slice(0, 60)}" has no searchable words`);

@@ -47,7 +47,9 @@ async function* parse(files: readonly ByteSource[], options: TransactionParseOpt
     }
   }
   if (txFiles.length === 0) {
-    throw parseFailure(files[0]?.name ?? 'amlsim', 'no AMLSim transaction file (a CSV with sourceNodeId,targetNodeId,value,time)', { line: 1 });
+    throw parseFailure(files[0]?.name ?? 'amlsim', 'no AMLSim transaction file (a CSV with sourceNodeId,targetNodeId,value,time)', {
+      line: 1,
+    });
   }
   txFiles = txFiles.sort((a, b) => a.name.localeCompare(b.name));
 
@@ -135,7 +137,13 @@ export const amlsimParser: TransactionParser = {
   detect(names, head) {
     const base = names.map((n) => n.replace(/^.*[\\/]/, '').toLowerCase());
     if (base.includes('nodes.csv') && base.includes('transactions.csv')) return true;
-    return layoutOf(firstLine(head).split(',').map((c) => c.trim())) !== undefined;
+    return (
+      layoutOf(
+        firstLine(head)
+          .split(',')
+          .map((c) => c.trim()),
+      ) !== undefined
+    );
   },
   parse,
 };

@@ -89,9 +89,13 @@ async function* parse(files: readonly ByteSource[], options: TransactionParseOpt
         seenHeader = true;
         cols = columnsOf(f);
         if (!cols) {
-          throw parseFailure(file.name, `line ${rec.line}: not an AMLworld header (Timestamp, From Bank, Account, To Bank, Account, …, Amount Paid, Payment Currency, Payment Format)`, {
-            line: rec.line,
-          });
+          throw parseFailure(
+            file.name,
+            `line ${rec.line}: not an AMLworld header (Timestamp, From Bank, Account, To Bank, Account, …, Amount Paid, Payment Currency, Payment Format)`,
+            {
+              line: rec.line,
+            },
+          );
         }
         continue;
       }
@@ -108,7 +112,11 @@ async function* parse(files: readonly ByteSource[], options: TransactionParseOpt
       const from = (f[c.fromAccount] ?? '').trim();
       const to = (f[c.toAccount] ?? '').trim();
       if (from === '' || to === '') {
-        yield emit({ ok: false, field: 'Account', reason: `the ${from === '' ? 'originator' : 'beneficiary'} account is empty` }, options, at);
+        yield emit(
+          { ok: false, field: 'Account', reason: `the ${from === '' ? 'originator' : 'beneficiary'} account is empty` },
+          options,
+          at,
+        );
         continue;
       }
       const amount = checkAmount(f[c.amountPaid] ?? '', 'Amount Paid');

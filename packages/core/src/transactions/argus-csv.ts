@@ -95,7 +95,11 @@ async function* parse(files: readonly ByteSource[], options: TransactionParseOpt
       const id = fields[cols.id]?.trim();
       const at = { file: file.name, line: rec.line, fields, ...(id ? { record: id } : {}) };
       if (fields.length > width) {
-        yield emit({ ok: false, field: '', reason: `${fields.length} fields where the header has ${width} (an unquoted comma?)` }, options, at);
+        yield emit(
+          { ok: false, field: '', reason: `${fields.length} fields where the header has ${width} (an unquoted comma?)` },
+          options,
+          at,
+        );
         continue;
       }
       yield emit(checkRow(fields, cols), options, at);
@@ -107,7 +111,9 @@ async function* parse(files: readonly ByteSource[], options: TransactionParseOpt
 export const argusCsvParser: TransactionParser = {
   format: 'argus',
   detect(_names, head) {
-    const cols = firstLine(head).split(/[,;\t]/).map(foldHeader);
+    const cols = firstLine(head)
+      .split(/[,;\t]/)
+      .map(foldHeader);
     return cols.includes('originator_account') && cols.includes('beneficiary_account');
   },
   parse,

@@ -5,4 +5,3 @@ export * from './rate-table.js';
 export * from './formats.js';
 export { ARGUS_CSV_COLUMNS } from './argus-csv.js';
 export { AMLWORLD_CURRENCIES } from './amlworld-csv.js';
-export * from './synthetic.js';

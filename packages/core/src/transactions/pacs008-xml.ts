@@ -76,7 +76,8 @@ function transactionOf(tx: XmlNode, created: string | undefined): Checked<Transa
   const settled = text(tx, 'IntrBkSttlmDt');
   const timeField = accepted ? 'AccptncDtTm' : settled ? 'IntrBkSttlmDt' : 'GrpHdr/CreDtTm';
   const rawTime = accepted ?? settled ?? created;
-  if (!rawTime) return { ok: false, field: 'IntrBkSttlmDt', reason: 'no time: neither AccptncDtTm, IntrBkSttlmDt nor the group header CreDtTm' };
+  if (!rawTime)
+    return { ok: false, field: 'IntrBkSttlmDt', reason: 'no time: neither AccptncDtTm, IntrBkSttlmDt nor the group header CreDtTm' };
   const time = checkInstant(rawTime, timeField);
   if (!time.ok) return time;
   const originator = partyOf(tx, 'Dbtr');
@@ -124,7 +125,7 @@ async function* parse(files: readonly ByteSource[], options: TransactionParseOpt
         }
         seenMessage = true;
         const checked = transactionOf(node, created);
-        const id = checked.ok ? checked.value.id : text(at(node, 'PmtId'), 'UETR') ?? text(at(node, 'PmtId'), 'TxId');
+        const id = checked.ok ? checked.value.id : (text(at(node, 'PmtId'), 'UETR') ?? text(at(node, 'PmtId'), 'TxId'));
         if (!checked.ok) {
           yield rejection(file.name, node.line, checked.field, checked.reason, id);
           continue;

@@ -12,7 +12,11 @@ import type { Rejection, TransactionParseEvent, TransactionParseOptions } from '
 const RAW_LIMIT = 500;
 
 /** A parse failure of the whole file, as TRANSACTION_PARSE_FAILED (list-oriented text helpers raise LIST_PARSE_FAILED). */
-export function parseFailure(file: string, message: string, location: { line?: number; column?: number; field?: string; offset?: number } = {}): ArgusError {
+export function parseFailure(
+  file: string,
+  message: string,
+  location: { line?: number; column?: number; field?: string; offset?: number } = {},
+): ArgusError {
   return new ArgusError('TRANSACTION_PARSE_FAILED', message.startsWith(file) ? message : `${file}: ${message}`, {
     location: { file, ...location },
   });
@@ -21,7 +25,10 @@ export function parseFailure(file: string, message: string, location: { line?: n
 /** Re-raises a text-layer error (bad encoding, unclosed quote, malformed XML) under the transaction code, keeping its location. */
 export function asParseFailure(e: unknown, file: string): unknown {
   if (isArgusError(e) && e.code === 'LIST_PARSE_FAILED') {
-    return new ArgusError('TRANSACTION_PARSE_FAILED', e.message, { ...(e.location ? { location: e.location } : { location: { file } }), cause: e });
+    return new ArgusError('TRANSACTION_PARSE_FAILED', e.message, {
+      ...(e.location ? { location: e.location } : { location: { file } }),
+      cause: e,
+    });
   }
   return e;
 }
@@ -90,7 +97,14 @@ export function rawOf(fields: readonly string[]): string {
   return s.length > RAW_LIMIT ? `${s.slice(0, RAW_LIMIT)}…` : s;
 }
 
-export function rejection(file: string, line: number, field: string | undefined, reason: string, record?: string, raw?: string): TransactionParseEvent {
+export function rejection(
+  file: string,
+  line: number,
+  field: string | undefined,
+  reason: string,
+  record?: string,
+  raw?: string,
+): TransactionParseEvent {
   const r: Rejection = {
     file,
     line,
@@ -123,7 +137,8 @@ export function stepInstant(epochMs: number, step: number, stepSeconds: number):
 
 export function epochMs(options: TransactionParseOptions): number {
   const ms = Date.parse(options.epoch ?? '2020-01-01T00:00:00Z');
-  if (Number.isNaN(ms)) throw new ArgusError('INPUT_INVALID', `the epoch "${options.epoch}" is not an ISO 8601 instant`, { location: { field: 'epoch' } });
+  if (Number.isNaN(ms))
+    throw new ArgusError('INPUT_INVALID', `the epoch "${options.epoch}" is not an ISO 8601 instant`, { location: { field: 'epoch' } });
   return ms;
 }
 
@@ -132,7 +147,9 @@ const STEP = /^\d{1,9}$/;
 /** A non-negative integer simulation step. */
 export function checkStep(text: string, field: string): Checked<number> {
   const t = text.trim();
-  return STEP.test(t) ? { ok: true, value: Number(t) } : { ok: false, field, reason: `"${t.slice(0, 20)}" is not a time step (a non-negative integer)` };
+  return STEP.test(t)
+    ? { ok: true, value: Number(t) }
+    : { ok: false, field, reason: `"${t.slice(0, 20)}" is not a time step (a non-negative integer)` };
 }
 
 /** The first line of a head of text, for format detection. */

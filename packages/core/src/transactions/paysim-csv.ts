@@ -6,7 +6,17 @@
 
 import type { Channel } from '../model/transaction.js';
 import type { ByteSource } from '../text/byte-source.js';
-import { checkStep, csvRecords, emit, epochMs, firstLine, headerIndex, parseFailure, requireColumns, stepInstant } from './parse-helpers.js';
+import {
+  checkStep,
+  csvRecords,
+  emit,
+  epochMs,
+  firstLine,
+  headerIndex,
+  parseFailure,
+  requireColumns,
+  stepInstant,
+} from './parse-helpers.js';
 import { checkAmount, checkCurrency } from './transaction-fields.js';
 import type { TransactionParseEvent, TransactionParseOptions, TransactionParser } from './transaction-format.js';
 
@@ -49,7 +59,11 @@ async function* parse(files: readonly ByteSource[], options: TransactionParseOpt
       const type = get('type').trim().toUpperCase();
       const channel = TYPE_CHANNEL[type];
       if (!channel) {
-        yield emit({ ok: false, field: 'type', reason: `unknown PaySim type "${type.slice(0, 20)}" (${Object.keys(TYPE_CHANNEL).join(', ')})` }, options, at);
+        yield emit(
+          { ok: false, field: 'type', reason: `unknown PaySim type "${type.slice(0, 20)}" (${Object.keys(TYPE_CHANNEL).join(', ')})` },
+          options,
+          at,
+        );
         continue;
       }
       const amount = checkAmount(get('amount'), 'amount');
@@ -88,7 +102,9 @@ async function* parse(files: readonly ByteSource[], options: TransactionParseOpt
 export const paysimParser: TransactionParser = {
   format: 'paysim',
   detect(_names, head) {
-    const cols = firstLine(head).split(',').map((c) => c.trim());
+    const cols = firstLine(head)
+      .split(',')
+      .map((c) => c.trim());
     return cols[0] === 'step' && cols.includes('nameOrig') && cols.includes('nameDest');
   },
   parse,

@@ -24,11 +24,16 @@ export function toBaseAmount(amount: number, currency: string, table: RateTable)
  */
 export function parseRateTable(json: unknown, file?: string): Result<RateTable> {
   const fail = (field: string, message: string) =>
-    err(new ArgusError('MONITOR_CONFIG_INVALID', `${file ? `${file}: ` : ''}${field}: ${message}`, { location: { ...(file ? { file } : {}), field } }));
+    err(
+      new ArgusError('MONITOR_CONFIG_INVALID', `${file ? `${file}: ` : ''}${field}: ${message}`, {
+        location: { ...(file ? { file } : {}), field },
+      }),
+    );
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return fail('rates', 'a rate table is an object {base, rates}');
   const o = json as Record<string, unknown>;
   if (typeof o.base !== 'string' || !CURRENCY.test(o.base)) return fail('base', 'the base currency must be an ISO 4217 code such as "USD"');
-  if (typeof o.rates !== 'object' || o.rates === null || Array.isArray(o.rates)) return fail('rates', 'rates must be an object of currency → rate');
+  if (typeof o.rates !== 'object' || o.rates === null || Array.isArray(o.rates))
+    return fail('rates', 'rates must be an object of currency → rate');
   const rates: Record<string, number> = {};
   for (const [k, v] of Object.entries(o.rates as Record<string, unknown>)) {
     if (!CURRENCY.test(k)) return fail(`rates.${k}`, 'not an ISO 4217 currency code');

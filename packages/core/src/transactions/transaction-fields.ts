@@ -157,11 +157,13 @@ export function withBaseAmount(tx: Transaction, rates: RateTable | undefined, cu
 const MAX_ID = 200;
 const MAX_TEXT = 2000;
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined);
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined;
 
 function checkPartyObject(v: unknown, field: 'originator' | 'beneficiary'): Checked<Party> {
   if (typeof v === 'string') return checkParty({ account: v }, { account: field, country: `${field}.country` });
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return bad(field, 'a party is an object {account, name?, country?, institution?}');
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    return bad(field, 'a party is an object {account, name?, country?, institution?}');
   const o = v as Record<string, unknown>;
   for (const k of ['name', 'country', 'institution'] as const) {
     if (o[k] !== undefined && o[k] !== null && typeof o[k] !== 'string') return bad(`${field}.${k}`, `${k} must be a string`);
@@ -190,7 +192,11 @@ export function checkTransactionObject(value: unknown): Checked<Transaction> {
   const time = checkInstant(rawTime, timeField);
   if (!time.ok) return time;
   const amount =
-    typeof o.amount === 'number' ? checkAmountValue(o.amount, 'amount') : typeof o.amount === 'string' ? checkAmount(o.amount, 'amount') : bad('amount', 'the amount is missing');
+    typeof o.amount === 'number'
+      ? checkAmountValue(o.amount, 'amount')
+      : typeof o.amount === 'string'
+        ? checkAmount(o.amount, 'amount')
+        : bad('amount', 'the amount is missing');
   if (!amount.ok) return amount;
   if (typeof o.currency !== 'string') return bad('currency', 'the currency is missing');
   const currency = checkCurrency(o.currency, 'currency');

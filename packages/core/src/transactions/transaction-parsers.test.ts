@@ -130,7 +130,13 @@ describe('AMLSim', () => {
       ['run7-3', '2', '1', 99.5, '2026-01-14T00:00:00.000Z'],
     ]);
     expect(rejections).toEqual([
-      expect.objectContaining({ file: 'transactions.csv', line: 5, field: 'targetNodeId', record: 'run7-4', reason: 'node 7 is not in nodes.csv' }),
+      expect.objectContaining({
+        file: 'transactions.csv',
+        line: 5,
+        field: 'targetNodeId',
+        record: 'run7-4',
+        reason: 'node 7 is not in nodes.csv',
+      }),
       expect.objectContaining({ file: 'transactions.csv', line: 6, field: 'value', record: 'run7-5' }),
     ]);
   });
@@ -141,10 +147,20 @@ describe('AMLSim', () => {
   });
 
   it("reads AMLSim's own layout (tran_id, orig_acct, bene_acct, base_amt, tran_timestamp)", async () => {
-    const f = bytesSource('transactions.csv', 'tran_id,orig_acct,bene_acct,tx_type,base_amt,tran_timestamp,is_sar,alert_id\n7,10,11,TRANSFER,500.5,2017-01-03T00:00:00Z,True,3\n');
+    const f = bytesSource(
+      'transactions.csv',
+      'tran_id,orig_acct,bene_acct,tx_type,base_amt,tran_timestamp,is_sar,alert_id\n7,10,11,TRANSFER,500.5,2017-01-03T00:00:00Z,True,3\n',
+    );
     const { txs } = await parse('amlsim', [f]);
     expect(txs).toEqual([
-      expect.objectContaining({ id: '7', originator: { account: '10' }, beneficiary: { account: '11' }, amount: 500.5, time: '2017-01-03T00:00:00.000Z', purpose: 'TRANSFER' }),
+      expect.objectContaining({
+        id: '7',
+        originator: { account: '10' },
+        beneficiary: { account: '11' },
+        amount: 500.5,
+        time: '2017-01-03T00:00:00.000Z',
+        purpose: 'TRANSFER',
+      }),
     ]);
   });
 });
@@ -191,11 +207,16 @@ describe('JSON batches', () => {
       ['L1', undefined],
       ['L3', 'card'],
     ]);
-    expect(rejections).toEqual([expect.objectContaining({ file: 'batch.jsonl', line: 2, reason: expect.stringMatching(/not valid JSON/) })]);
+    expect(rejections).toEqual([
+      expect.objectContaining({ file: 'batch.jsonl', line: 2, reason: expect.stringMatching(/not valid JSON/) }),
+    ]);
   });
 
   it('fails a truncated array', async () => {
-    const cut = bytesSource('cut.json', '[{"id":"a","time":"2026-01-01","amount":1,"currency":"USD","originator":"x","beneficiary":"y"},\n{"id":');
+    const cut = bytesSource(
+      'cut.json',
+      '[{"id":"a","time":"2026-01-01","amount":1,"currency":"USD","originator":"x","beneficiary":"y"},\n{"id":',
+    );
     await expect(parse('json', [cut])).rejects.toMatchObject({ code: 'TRANSACTION_PARSE_FAILED', location: { file: 'cut.json' } });
   });
 });
@@ -230,7 +251,10 @@ describe('pacs.008', () => {
   });
 
   it('fails malformed XML with the line', async () => {
-    const bad = bytesSource('bad.xml', '<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08">\n<FIToFICstmrCdtTrf>\n<GrpHdr></Grp>\n');
+    const bad = bytesSource(
+      'bad.xml',
+      '<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pacs.008.001.08">\n<FIToFICstmrCdtTrf>\n<GrpHdr></Grp>\n',
+    );
     const e = await parse('pacs008', [bad]).catch((x: unknown) => x);
     expect(isArgusError(e) && e.code === 'TRANSACTION_PARSE_FAILED' && e.location?.line === 3).toBe(true);
   });

@@ -15,4 +15,11 @@ describe('canonicalJson', () => {
     expect(JSON.parse(canonicalJson(v))).toEqual(v);
     expect(canonicalJson(['B', 'A'])).not.toBe(canonicalJson(['A', 'B']));
   });
+
+  it('writes the same text as JSON.stringify for key-sorted input, escapes included', () => {
+    const v = { a: 'quote " backslash \\ newline \n', b: [1, null, true, 'é'], c: { e: [], 'odd key"': -0.5 } };
+    expect(canonicalJson(v)).toBe(JSON.stringify(v));
+    expect(canonicalJson([undefined, () => 1, Number.NaN])).toBe('[null,null,null]');
+    expect(canonicalJson(undefined)).toBe('null');
+  });
 });

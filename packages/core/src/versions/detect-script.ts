@@ -24,12 +24,15 @@ const SCRIPTS: readonly (readonly [string, RegExp])[] = [
 
 const ASCII_LETTER = /[A-Za-z]/;
 const LETTER = /\p{L}/u;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * Counts letters per script and returns the most frequent; `Zyyy` (common) when the text has no letters.
  * Han mixed with kana is Japanese (`Jpan`).
  */
 export function detectScript(text: string): string {
+  // Most list names are plain ASCII, where the only letters are A–Z and a–z: skip the per-character scan.
+  if (!NON_ASCII.test(text)) return ASCII_LETTER.test(text) ? 'Latn' : 'Zyyy';
   const counts = new Map<string, number>();
   for (const ch of text) {
     if (ASCII_LETTER.test(ch)) {

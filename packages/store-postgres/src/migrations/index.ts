@@ -10,4 +10,12 @@ import { MONITORING_MIGRATIONS } from './monitoring.js';
 
 export type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [...LISTS_MIGRATIONS, ...AUTH_MIGRATIONS, ...REVIEWS_MIGRATIONS, ...INCIDENTS_MIGRATIONS, ...CASES_MIGRATIONS, ...AUDIT_MIGRATIONS, ...MONITORING_MIGRATIONS];
+export const MIGRATIONS: readonly Migration[] = [
+  ...LISTS_MIGRATIONS,
+  ...AUTH_MIGRATIONS,
+  ...REVIEWS_MIGRATIONS,
+  ...INCIDENTS_MIGRATIONS,
+  ...CASES_MIGRATIONS,
+  ...AUDIT_MIGRATIONS,
+  ...MONITORING_MIGRATIONS,
+];

@@ -33,8 +33,8 @@ function velocitySide(ctx: EngineContext, e: EdgeView, account: number, act: Per
     for (const l of [list, ins]) {
       for (let i = l.ids.length - 1; i >= l.start && edges.length < 200; i--) {
         const s = w.slot(l.ids[i] as number);
-        if ((w.time[s] as number) >= from) edges.push(l.ids[i] as number);
-        else if ((w.time[s] as number) < from - ctx.config.window.latenessMs) break;
+        if (w.timeAt(s) >= from) edges.push(l.ids[i] as number);
+        else if (w.timeAt(s) < from - ctx.config.window.latenessMs) break;
       }
     }
     out.push({

@@ -48,7 +48,7 @@ function recent(ctx: EngineContext, ids: number[], start: number, from: number, 
   for (let i = ids.length - 1; i >= start && seen < cap; i--, seen++) {
     const id = ids[i] as number;
     const s = w.slot(id);
-    const t = w.time[s] as number;
+    const t = w.timeAt(s);
     if (t < from) {
       // Arrival order is time order up to the lateness allowed: past that, nothing older can follow.
       if (t < from - slack) break;
@@ -73,12 +73,12 @@ export const structuring: Check = (ctx, e, out) => {
     let total = 0;
     let first = e.time;
     recent(ctx, list.ids, list.start, e.time - r.windowMs, (id, s) => {
-      const a = w.amount[s] as number;
+      const a = w.amountAt(s);
       if (a < low || a >= r.threshold) return;
       edges.push(id);
       total += a;
-      first = Math.min(first, w.time[s] as number);
-      const other = (side === 'originator' ? w.dst[s] : w.src[s]) as number;
+      first = Math.min(first, w.timeAt(s));
+      const other = (side === 'originator' ? w.dstAt(s) : w.srcAt(s)) as number;
       if (ctx.marks.add(other)) others.push(other);
     });
     if (edges.length < r.minCount) continue;
@@ -111,17 +111,17 @@ export const splitTransfers: Check = (ctx, e, out) => {
   let count = 0;
   for (let i = ids.length - 1, n = 0; i >= list.start && n < cap; i--, n++) {
     const s = w.slot(ids[i] as number);
-    const t = w.time[s] as number;
+    const t = w.timeAt(s);
     if (t < floor) break;
-    if (t >= from && t <= e.time + r.windowMs && w.dst[s] === e.dst && alike(w.amount[s] as number, e.amount, 0)) count++;
+    if (t >= from && t <= e.time + r.windowMs && w.dstAt(s) === e.dst && alike(w.amountAt(s), e.amount, 0)) count++;
   }
   if (count < r.minCount) return;
   const edges: number[] = [];
   let first = e.time;
   recent(ctx, ids, list.start, from, (id, s) => {
-    if (w.dst[s] !== e.dst || !alike(w.amount[s] as number, e.amount, 0)) return;
+    if (w.dstAt(s) !== e.dst || !alike(w.amountAt(s), e.amount, 0)) return;
     edges.push(id);
-    first = Math.min(first, w.time[s] as number);
+    first = Math.min(first, w.timeAt(s));
   });
   const total = e.amount * edges.length;
   out.push({
@@ -147,11 +147,11 @@ export const roundAmounts: Check = (ctx, e, out) => {
   ctx.marks.reset(w.accountCount);
   let total = 0;
   recent(ctx, list.ids, list.start, e.time - r.windowMs, (id, s) => {
-    const a = w.amount[s] as number;
+    const a = w.amountAt(s);
     if (a < r.minAmount || !isRound(a, r.unit)) return;
     edges.push(id);
     total += a;
-    const other = w.dst[s] as number;
+    const other = w.dstAt(s);
     if (ctx.marks.add(other)) others.push(other);
   });
   if (edges.length < r.minCount) return;

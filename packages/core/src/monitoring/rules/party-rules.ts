@@ -17,7 +17,8 @@ export const highRiskCorridor: Check = (ctx, e, out) => {
   if (worst === 0) return;
   const w = ctx.w;
   const listed = [lf > 0 ? from : undefined, lt > 0 && to !== from ? to : undefined].filter((c): c is string => c !== undefined);
-  const list = worst === 2 ? 'a high-risk jurisdiction subject to a FATF call for action' : 'a jurisdiction under FATF increased monitoring';
+  const list =
+    worst === 2 ? 'a high-risk jurisdiction subject to a FATF call for action' : 'a jurisdiction under FATF increased monitoring';
   out.push({
     type: 'high_risk_corridor',
     kind: 'rule',

@@ -16,6 +16,10 @@ export class PassThroughRule {
   readonly #queue: number[] = [];
   readonly #queueCents: number[] = [];
   #queueHead = 0;
+  /** Scratch lists reused by every evaluation; a detection copies them. */
+  readonly #inEdges: number[] = [];
+  readonly #outEdges: number[] = [];
+  readonly #receivers: number[] = [];
 
   check(ctx: EngineContext, e: EdgeView, out: Detection[]): void {
     const r = ctx.config.rules.passThrough;
@@ -28,7 +32,7 @@ export class PassThroughRule {
       const list = w.out(e.dst);
       let latest = Number.NaN;
       for (let i = list.ids.length - 1, n = 0; i >= list.start && n < 64; i--, n++) {
-        const t = w.time[w.slot(list.ids[i] as number)] as number;
+        const t = w.timeAt(w.slot(list.ids[i] as number));
         if (t >= e.time && t <= e.time + r.windowMs && !(t <= latest)) latest = t;
       }
       if (!Number.isNaN(latest)) {
@@ -50,14 +54,15 @@ export class PassThroughRule {
     const ins = w.in(a);
     let inSum = 0;
     let firstIn = Number.POSITIVE_INFINITY;
-    const inEdges: number[] = [];
+    const inEdges = this.#inEdges;
+    inEdges.length = 0;
     for (let i = ins.ids.length - 1, n = 0; i >= ins.start && n < cap; i--, n++) {
       const id = ins.ids[i] as number;
       const s = w.slot(id);
-      const t = w.time[s] as number;
+      const t = w.timeAt(s);
       if (t < from - slack) break;
-      if (t < from || t > reference || w.src[s] === a) continue;
-      inSum += w.amount[s] as number;
+      if (t < from || t > reference || w.srcAt(s) === a) continue;
+      inSum += w.amountAt(s);
       if (t < firstIn) firstIn = t;
       inEdges.push(id);
     }
@@ -65,26 +70,28 @@ export class PassThroughRule {
     const outs = w.out(a);
     let outSum = 0;
     let lastOut = firstIn;
-    const outEdges: number[] = [];
+    const outEdges = this.#outEdges;
+    outEdges.length = 0;
     ctx.marks2.reset(w.accountCount);
-    const receivers: number[] = [];
+    const receivers = this.#receivers;
+    receivers.length = 0;
     for (let i = outs.ids.length - 1, n = 0; i >= outs.start && n < cap; i--, n++) {
       const id = outs.ids[i] as number;
       const s = w.slot(id);
-      const t = w.time[s] as number;
+      const t = w.timeAt(s);
       if (t < firstIn - slack) break;
-      if (t < firstIn || t > reference || w.dst[s] === a) continue;
-      outSum += w.amount[s] as number;
+      if (t < firstIn || t > reference || w.dstAt(s) === a) continue;
+      outSum += w.amountAt(s);
       if (t > lastOut) lastOut = t;
       outEdges.push(id);
-      if (ctx.marks2.add(w.dst[s] as number)) receivers.push(w.dst[s] as number);
+      if (ctx.marks2.add(w.dstAt(s))) receivers.push(w.dstAt(s));
     }
     const ratio = outSum / inSum;
     if (ratio < r.minRatio || outSum > inSum * (1 + r.maxExcess)) return false;
     ctx.marks.reset(w.accountCount);
     const senders: number[] = [];
     for (const id of inEdges) {
-      const src = w.src[w.slot(id)] as number;
+      const src = w.srcAt(w.slot(id));
       if (ctx.marks.add(src)) senders.push(src);
     }
     const who = w.accounts[a] as string;
@@ -126,21 +133,21 @@ export class PassThroughRule {
     if (inflow < w.head || cashOut < w.head) return;
     const fs = w.slot(inflow);
     const cs = w.slot(cashOut);
-    const tIn = w.time[fs] as number;
-    const tOut = w.time[cs] as number;
-    const receiver = w.dst[fs] as number;
-    const casher = w.src[cs] as number;
-    if (tOut < tIn || tOut - tIn > r.windowMs || receiver === casher || w.src[fs] === casher) return;
-    const amount = w.amount[fs] as number;
+    const tIn = w.timeAt(fs);
+    const tOut = w.timeAt(cs);
+    const receiver = w.dstAt(fs);
+    const casher = w.srcAt(cs);
+    if (tOut < tIn || tOut - tIn > r.windowMs || receiver === casher || w.srcAt(fs) === casher) return;
+    const amount = w.amountAt(fs);
     out.push({
       type: 'pass_through',
       kind: 'rule',
       severity: 'high',
       score: Math.min(0.95, 0.7 + 0.1 * Math.log10(amount / r.minAmount + 1)),
       anchors: [receiver, casher],
-      accounts: [w.src[fs] as number, receiver, casher, w.dst[cs] as number],
+      accounts: [w.srcAt(fs), receiver, casher, w.dstAt(cs)],
       edges: [inflow, cashOut],
-      explanation: `${ctx.money(amount)} arrived in ${w.accounts[receiver]} from ${w.accounts[w.src[fs] as number]} and exactly ${ctx.money(amount)} was cashed out of ${w.accounts[casher]} within ${duration(tOut - tIn)}: the two accounts move the same money and may have one controller`,
+      explanation: `${ctx.money(amount)} arrived in ${w.accounts[receiver]} from ${w.accounts[w.srcAt(fs)]} and exactly ${ctx.money(amount)} was cashed out of ${w.accounts[casher]} within ${duration(tOut - tIn)}: the two accounts move the same money and may have one controller`,
       facts: { amount, matchedAcrossAccounts: true, spanMs: tOut - tIn },
     });
   }
@@ -150,7 +157,7 @@ export class PassThroughRule {
     const q = this.#queue;
     while (this.#queueHead < q.length) {
       const id = q[this.#queueHead] as number;
-      if (id >= w.head && (w.time[w.slot(id)] as number) >= before) break;
+      if (id >= w.head && w.timeAt(w.slot(id)) >= before) break;
       const cents = this.#queueCents[this.#queueHead] as number;
       this.#queueHead++;
       if (this.#inflows.get(cents) === id) this.#inflows.delete(cents);

@@ -18,25 +18,27 @@ export class BipartiteTypology {
     const w = ctx.w;
     const from = ctx.now - c.windowMs;
     const cap = ctx.config.typologies.maxScan;
+    // Each sender and receiver counted needs an edge of its own into v or out of u: too few live edges rule the block out.
+    const vin = w.in(e.dst);
+    const outs = w.out(e.src);
+    if (vin.ids.length - vin.start < c.minSenders - 1 || outs.ids.length - outs.start < c.minReceivers) return;
     // Cheap gate first: v must be paid alike amounts by other senders too, or there is no block.
     let others = 0;
     ctx.marks.reset(w.accountCount);
-    const vin = w.in(e.dst);
     for (let i = vin.ids.length - 1, n = 0; i >= vin.start && n < cap && others < c.minSenders - 1; i--, n++) {
       const s = w.slot(vin.ids[i] as number);
-      const p = w.src[s] as number;
-      if (p === e.src || (w.time[s] as number) < from || !alike(w.amount[s] as number, e.amount, c.amountTolerance)) continue;
+      const p = w.srcAt(s);
+      if (p === e.src || w.timeAt(s) < from || !alike(w.amountAt(s), e.amount, c.amountTolerance)) continue;
       if (ctx.marks.add(p)) others++;
     }
     if (others < c.minSenders - 1) return;
     // Receivers: u's payees (alike amounts) in the window.
     ctx.marks.reset(w.accountCount);
     const receivers: number[] = [];
-    const outs = w.out(e.src);
     for (let i = outs.ids.length - 1, n = 0; i >= outs.start && n < cap && receivers.length < MAX_SIDE; i--, n++) {
       const s = w.slot(outs.ids[i] as number);
-      if ((w.time[s] as number) < from || !alike(w.amount[s] as number, e.amount, c.amountTolerance)) continue;
-      const r = w.dst[s] as number;
+      if (w.timeAt(s) < from || !alike(w.amountAt(s), e.amount, c.amountTolerance)) continue;
+      const r = w.dstAt(s);
       if (r !== e.src && ctx.marks.add(r, 1)) receivers.push(r);
     }
     if (receivers.length < c.minReceivers) return;
@@ -49,8 +51,8 @@ export class BipartiteTypology {
       ctx.marks3.reset(w.accountCount);
       for (let i = ins.ids.length - 1, n = 0; i >= ins.start && n < cap; i--, n++) {
         const s = w.slot(ins.ids[i] as number);
-        if ((w.time[s] as number) < from || !alike(w.amount[s] as number, e.amount, c.amountTolerance)) continue;
-        const p = w.src[s] as number;
+        if (w.timeAt(s) < from || !alike(w.amountAt(s), e.amount, c.amountTolerance)) continue;
+        const p = w.srcAt(s);
         if (p === r || ctx.marks.has(p) || !ctx.marks3.add(p)) continue;
         const k = ctx.marks2.get(p);
         if (k === 0) candidates.push(p);
@@ -70,15 +72,15 @@ export class BipartiteTypology {
       for (let i = list.ids.length - 1, n = 0; i >= list.start && n < cap; i--, n++) {
         const id = list.ids[i] as number;
         const s = w.slot(id);
-        if ((w.time[s] as number) < from || !inR.has(w.dst[s] as number) || !alike(w.amount[s] as number, e.amount, c.amountTolerance)) continue;
+        if (w.timeAt(s) < from || !inR.has(w.dstAt(s)) || !alike(w.amountAt(s), e.amount, c.amountTolerance)) continue;
         edges.push(id);
-        total += w.amount[s] as number;
-        first = Math.min(first, w.time[s] as number);
-        last = Math.max(last, w.time[s] as number);
+        total += w.amountAt(s);
+        first = Math.min(first, w.timeAt(s));
+        last = Math.max(last, w.timeAt(s));
       }
     }
     if (total < c.minTotal) return;
-    const usedReceivers = receivers.filter((r) => edges.some((id) => w.dst[w.slot(id)] === r));
+    const usedReceivers = receivers.filter((r) => edges.some((id) => w.dstAt(w.slot(id)) === r));
     out.push({
       type: 'bipartite_burst',
       group: 'flow',

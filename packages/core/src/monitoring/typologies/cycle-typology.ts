@@ -38,7 +38,16 @@ export class CycleTypology {
   }
 
   /** `depth` transfers so far (the new edge included); `descents` counts steps back in time around the loop. */
-  #dfs(ctx: EngineContext, e: EdgeView, mode: Mode, node: number, depth: number, lastTime: number, descents: number, lastAmount: number): void {
+  #dfs(
+    ctx: EngineContext,
+    e: EdgeView,
+    mode: Mode,
+    node: number,
+    depth: number,
+    lastTime: number,
+    descents: number,
+    lastAmount: number,
+  ): void {
     const c = ctx.config.typologies.cycle;
     const w = ctx.w;
     const from = ctx.now - c.windowMs;
@@ -50,21 +59,25 @@ export class CycleTypology {
       const id = ids[i] as number;
       if (id === e.id) continue;
       const s = w.slot(id);
-      const t = w.time[s] as number;
+      const t = w.timeAt(s);
       if (t < from) continue;
       // Forward: each transfer alike the one before it (fees and jitter add up around the loop); any order: all the same.
-      const amount = w.amount[s] as number;
+      const amount = w.amountAt(s);
       if (!alike(amount, mode === 'forward' ? lastAmount : e.amount, tolerance)) continue;
       let d = descents;
       if (mode === 'forward') {
         if (t < lastTime) d++;
         if (d > 1 || Math.abs(t - lastTime) > c.maxHopMs) continue;
       }
-      const next = w.dst[s] as number;
+      const next = w.dstAt(s);
       if (next === node) continue;
       if (next === e.src) {
         if (depth + 1 < c.minLength) continue;
-        if (mode === 'forward' && (d + (e.time < t ? 1 : 0) > 1 || Math.abs(e.time - t) > c.maxHopMs || !alike(amount, e.amount, tolerance))) continue;
+        if (
+          mode === 'forward' &&
+          (d + (e.time < t ? 1 : 0) > 1 || Math.abs(e.time - t) > c.maxHopMs || !alike(amount, e.amount, tolerance))
+        )
+          continue;
         this.#path.push(id);
         this.#found = true;
         return;
@@ -84,14 +97,14 @@ export class CycleTypology {
 
   #onPath(ctx: EngineContext, account: number): boolean {
     const w = ctx.w;
-    for (const id of this.#path) if (w.src[w.slot(id)] === account) return true;
+    for (const id of this.#path) if (w.srcAt(w.slot(id)) === account) return true;
     return false;
   }
 
   #detection(ctx: EngineContext, e: EdgeView, mode: Mode): Detection {
     const w = ctx.w;
     const edges = [e.id, ...this.#path];
-    const accounts = edges.map((id) => w.src[w.slot(id)] as number);
+    const accounts = edges.map((id) => w.srcAt(w.slot(id)));
     let total = 0;
     let first = e.time;
     let last = e.time;
@@ -99,8 +112,8 @@ export class CycleTypology {
     let high = e.amount;
     for (const id of edges) {
       const s = w.slot(id);
-      const a = w.amount[s] as number;
-      const t = w.time[s] as number;
+      const a = w.amountAt(s);
+      const t = w.timeAt(s);
       total += a;
       first = Math.min(first, t);
       last = Math.max(last, t);

@@ -63,7 +63,11 @@ export class FanTypology {
     const w = ctx.w;
     const hub = dir === 'in' ? e.dst : e.src;
     const list = dir === 'in' ? w.in(hub) : w.out(hub);
-    const other = dir === 'in' ? w.src : w.dst;
+    // Each counted counterparty needs an edge of its own: a hub with fewer live edges than either test needs cannot pass.
+    if (list.ids.length - list.start < Math.min(c.alike ? c.minAlike : Number.POSITIVE_INFINITY, c.minDistinct, c.minDistinctNew)) {
+      return undefined;
+    }
+    const fromSender = dir === 'in';
     const slack = ctx.config.window.latenessMs;
     const cap = ctx.config.typologies.maxScan;
     const longFrom = c.alike ? ctx.now - c.windowMs : ctx.now - c.burstWindowMs;
@@ -76,25 +80,42 @@ export class FanTypology {
     alikeEdges.length = 0;
     let alikeTotal = 0;
     let alikeFirst = e.time;
+    let alikeLast = e.time;
     let burstCount = 0;
+    // A counterparty paid the same amount again later (a salary, a standing order) shows the hub pays on a schedule:
+    // its equal amounts are standing payments, not a fan.
+    let recurring = 0;
     for (let i = list.ids.length - 1, n = 0; i >= list.start && n < cap; i--, n++) {
       const id = list.ids[i] as number;
       const s = w.slot(id);
-      const time = w.time[s] as number;
+      const time = w.timeAt(s);
       if (time < longFrom - slack) break;
       if (time < longFrom) continue;
-      const party = other[s] as number;
+      const party = fromSender ? w.srcAt(s) : w.dstAt(s);
       if (party === hub) continue;
-      const amount = w.amount[s] as number;
+      const amount = w.amountAt(s);
       if (c.alike && alike(amount, e.amount, c.amountTolerance)) {
-        if (ctx.marks.add(party)) alikeParties.push(party);
+        if (ctx.marks.add(party, time)) alikeParties.push(party);
+        else if (c.minSpanMs > 0 && Math.abs(time - ctx.marks.get(party)) > c.minSpanMs) recurring++;
         alikeEdges.push(id);
-        alikeTotal += amount;
-        if (time < alikeFirst) alikeFirst = time;
       }
       if (time >= burstFrom && ctx.marks2.add(party)) burstCount++;
     }
-    if (c.alike && alikeParties.length >= c.minAlike && alikeTotal >= c.minTotal && !this.#commonAmounts(ctx, list, dir, e, c, alikeParties.length)) {
+    for (const id of alikeEdges) {
+      const s = w.slot(id);
+      const time = w.timeAt(s);
+      alikeTotal += w.amountAt(s);
+      if (time < alikeFirst) alikeFirst = time;
+      if (time > alikeLast) alikeLast = time;
+    }
+    if (
+      c.alike &&
+      recurring === 0 &&
+      alikeParties.length >= c.minAlike &&
+      alikeTotal >= c.minTotal &&
+      alikeLast - alikeFirst >= c.minSpanMs &&
+      !this.#commonAmounts(ctx, list, dir, e, c)
+    ) {
       return {
         mode: 'alike',
         hub,
@@ -111,12 +132,12 @@ export class FanTypology {
   }
 
   /**
-   * A shop sees the same prices from many customers: when other amounts also repeat across distinct counterparties
-   * at least as often as this one, equal amounts are the hub's normal business, not a pattern.
+   * A shop sees the same prices from many customers: when two or more other amounts also repeat across distinct
+   * counterparties, equal amounts are the hub's price list, not a pattern (a fan-in hub has one amount, not a menu).
    */
-  #commonAmounts(ctx: EngineContext, list: EdgeList, dir: Direction, e: EdgeView, c: FanConfig, group: number): boolean {
+  #commonAmounts(ctx: EngineContext, list: EdgeList, dir: Direction, e: EdgeView, c: FanConfig): boolean {
     const w = ctx.w;
-    const other = dir === 'in' ? w.src : w.dst;
+    const fromSender = dir === 'in';
     const from = ctx.now - c.windowMs;
     const cap = ctx.config.typologies.maxScan;
     const seen = this.#amounts;
@@ -124,20 +145,20 @@ export class FanTypology {
     let repeated = 0;
     for (let i = list.ids.length - 1, n = 0; i >= list.start && n < cap; i--, n++) {
       const s = w.slot(list.ids[i] as number);
-      if ((w.time[s] as number) < from) continue;
-      const amount = w.amount[s] as number;
+      if (w.timeAt(s) < from) continue;
+      const amount = w.amountAt(s);
       if (alike(amount, e.amount, c.amountTolerance)) continue;
       const key = Math.round(amount * 100);
-      const party = other[s] as number;
+      const party = fromSender ? w.srcAt(s) : w.dstAt(s);
       const first = seen.get(key);
       if (first === undefined) seen.set(key, party);
       else if (first !== party && first !== -1) {
-        // Count both the first and this counterparty once the amount repeats; later ones one by one.
-        repeated += 2;
+        // A second counterparty paying the same other amount: one more repeated price.
         seen.set(key, -1);
-      } else if (first === -1) repeated++;
+        if (++repeated >= 2) return true;
+      }
     }
-    return repeated >= group;
+    return false;
   }
 
   /** The burst window against the account's own rate before it; undefined when there is too little history to tell. */
@@ -147,7 +168,7 @@ export class FanTypology {
     const priorSpan = Math.min(c.windowMs - c.burstWindowMs, burstFrom - ctx.start);
     if (priorSpan < Math.max(c.burstWindowMs, c.minHistoryMs)) return undefined;
     const list = dir === 'in' ? w.in(hub) : w.out(hub);
-    const other = dir === 'in' ? w.src : w.dst;
+    const fromSender = dir === 'in';
     const cap = ctx.config.typologies.maxScan;
     ctx.marks.reset(w.accountCount);
     ctx.marks2.reset(w.accountCount);
@@ -155,27 +176,36 @@ export class FanTypology {
     const edges: number[] = [];
     let total = 0;
     let first = e.time;
+    // The rate before is counted in transfers, not distinct counterparties: over a long span an account's regular
+    // counterparties count once, and a busy account would look quiet next to any ordinary day and a half.
     let prior = 0;
+    let oldest = burstFrom;
     const priorFrom = burstFrom - priorSpan;
-    for (let i = list.ids.length - 1, n = 0; i >= list.start && n < cap; i--, n++) {
+    let i = list.ids.length - 1;
+    for (let n = 0; i >= list.start && n < cap; i--, n++) {
       const id = list.ids[i] as number;
       const s = w.slot(id);
-      const time = w.time[s] as number;
+      const time = w.timeAt(s);
       if (time < priorFrom) break;
-      const party = other[s] as number;
+      const party = fromSender ? w.srcAt(s) : w.dstAt(s);
       if (party === hub) continue;
       if (time >= burstFrom) {
         if (ctx.marks.add(party)) parties.push(party);
         edges.push(id);
-        total += w.amount[s] as number;
+        total += w.amountAt(s);
         if (time < first) first = time;
-      } else if (ctx.marks2.add(party)) prior++;
+      } else {
+        prior++;
+        oldest = time;
+      }
     }
-    const expected = (prior * c.burstWindowMs) / priorSpan;
+    // Stopped by the scan cap: the rate is over the part of the span actually read.
+    const span = i >= list.start && prior > 0 ? Math.max(burstFrom - oldest, c.burstWindowMs) : priorSpan;
+    const expected = (prior * c.burstWindowMs) / span;
     // An account first seen inside the burst window is new: the collection account opened for the scheme.
     const isNew = prior === 0 && (ctx.profiles.firstSeen[hub] as number) >= burstFrom;
     const needed = isNew ? c.minDistinctNew : Math.max(c.minDistinct, c.burstRatio * expected);
-    if (parties.length < needed || total < c.minTotal) return undefined;
+    if (parties.length < needed || total < c.minTotal || e.time - first < c.minSpanMs) return undefined;
     return { mode: 'burst', hub, counterparties: parties, edges, total, first, last: e.time, expected };
   }
 
@@ -202,12 +232,12 @@ export class FanTypology {
     for (let i = list.ids.length - 1, n = 0; i >= list.start && n < cap; i--, n++) {
       const id = list.ids[i] as number;
       const s = w.slot(id);
-      const time = w.time[s] as number;
+      const time = w.timeAt(s);
       if (time < f.first - ctx.config.window.latenessMs) break;
-      if (time < f.first || w.dst[s] === hub) continue;
-      if (ctx.marks.add(w.dst[s] as number)) receivers.push(w.dst[s] as number);
+      if (time < f.first || w.dstAt(s) === hub) continue;
+      if (ctx.marks.add(w.dstAt(s))) receivers.push(w.dstAt(s));
       edges.push(id);
-      outSum += w.amount[s] as number;
+      outSum += w.amountAt(s);
       if (time > last) last = time;
     }
     const ratio = outSum / f.total;
@@ -242,8 +272,8 @@ function fanDetection(ctx: EngineContext, f: FanFinding, dir: Direction): Detect
         ? `${plural(n, 'distinct sender')} (${who}) each paid ${ctx.money(each)} into ${hub} within ${span}: ${plural(f.edges.length, 'transfer')} of the same amount, ${ctx.money(f.total)} in all`
         : `${hub} paid ${ctx.money(each)} each to ${plural(n, 'distinct account')} (${who}) within ${span}: ${plural(f.edges.length, 'transfer')} of the same amount, ${ctx.money(f.total)} in all`
       : dir === 'in'
-        ? `${plural(n, 'distinct sender')} paid ${ctx.money(f.total)} into ${hub} within ${span}, against about ${f.expected.toFixed(1)} in such a period before`
-        : `${hub} paid ${ctx.money(f.total)} to ${plural(n, 'distinct account')} within ${span}, against about ${f.expected.toFixed(1)} in such a period before`;
+        ? `${plural(n, 'distinct sender')} paid ${ctx.money(f.total)} into ${hub} within ${span}, against about ${f.expected.toFixed(1)} transfers in such a period before`
+        : `${hub} paid ${ctx.money(f.total)} to ${plural(n, 'distinct account')} within ${span}, against about ${f.expected.toFixed(1)} transfers in such a period before`;
   const strength = f.mode === 'alike' ? n / c.minAlike : n / Math.max(c.minDistinct, c.burstRatio * f.expected);
   return {
     type: dir === 'in' ? 'fan_in' : 'fan_out',

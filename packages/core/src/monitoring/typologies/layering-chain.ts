@@ -43,7 +43,7 @@ export class LayeringChainTypology {
     this.#path.length = 0;
     this.#walk(ctx, e, mode, e.src, e.amount, e.time, 'back', c.maxHops - 1);
     const back = this.#best;
-    for (const id of back) ctx.marks.add(w.src[w.slot(id)] as number);
+    for (const id of back) ctx.marks.add(w.srcAt(w.slot(id)));
     this.#visits = 0;
     this.#best = NONE;
     this.#path.length = 0;
@@ -53,7 +53,16 @@ export class LayeringChainTypology {
   }
 
   /** Depth-first from `node`, keeping the longest path in #best; accounts already in the chain are marked. */
-  #walk(ctx: EngineContext, e: EdgeView, mode: Mode, node: number, amount: number, time: number, dir: 'back' | 'forward', budget: number): void {
+  #walk(
+    ctx: EngineContext,
+    e: EdgeView,
+    mode: Mode,
+    node: number,
+    amount: number,
+    time: number,
+    dir: 'back' | 'forward',
+    budget: number,
+  ): void {
     if (budget <= 0) return;
     const c = ctx.config.typologies.layeringChain;
     const w = ctx.w;
@@ -65,8 +74,8 @@ export class LayeringChainTypology {
       const id = ids[i] as number;
       if (id === e.id) continue;
       const s = w.slot(id);
-      const t = w.time[s] as number;
-      const a = w.amount[s] as number;
+      const t = w.timeAt(s);
+      const a = w.amountAt(s);
       if (mode === 'forward') {
         // Back: this edge came first; forward: the next hop. Either way close in time and amount to its neighbour.
         if (dir === 'back' ? t > time || time - t > c.maxHopMs : t < time || t - time > c.maxHopMs) continue;
@@ -74,7 +83,7 @@ export class LayeringChainTypology {
       } else {
         if (t < from || !alike(a, e.amount, 0)) continue;
       }
-      const next = (dir === 'back' ? w.src[s] : w.dst[s]) as number;
+      const next = (dir === 'back' ? w.srcAt(s) : w.dstAt(s)) as number;
       if (ctx.marks.has(next)) continue;
       ctx.marks.add(next);
       this.#path.push(id);
@@ -90,24 +99,29 @@ export class LayeringChainTypology {
 
 function detection(ctx: EngineContext, chain: number[], mode: Mode): Detection {
   const w = ctx.w;
-  const accounts = [w.src[w.slot(chain[0] as number)] as number, ...chain.map((id) => w.dst[w.slot(id)] as number)];
+  const accounts = [w.srcAt(w.slot(chain[0] as number)), ...chain.map((id) => w.dstAt(w.slot(id)))];
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
-  let low = Number.POSITIVE_INFINITY;
-  let high = 0;
   for (const id of chain) {
     const s = w.slot(id);
-    first = Math.min(first, w.time[s] as number);
-    last = Math.max(last, w.time[s] as number);
-    low = Math.min(low, w.amount[s] as number);
-    high = Math.max(high, w.amount[s] as number);
+    first = Math.min(first, w.timeAt(s));
+    last = Math.max(last, w.timeAt(s));
   }
   const n = chain.length;
+  // In chain order, not sorted: a layering chain's fees come off hop by hop, so the first and last amounts tell it.
+  const start = w.amountAt(w.slot(chain[0] as number));
+  const end = w.amountAt(w.slot(chain[n - 1] as number));
   const path = accounts.map((a) => w.accounts[a] as string).join(' → ');
+  const trend =
+    end < start - 0.005
+      ? `${ctx.money(start)} shrinking to ${ctx.money(end)}`
+      : end > start + 0.005
+        ? `${ctx.money(start)} growing to ${ctx.money(end)}`
+        : `${ctx.money(start)} at every hop`;
   const how =
     mode === 'forward'
-      ? `each hop leaving within ${duration(ctx.config.typologies.layeringChain.maxHopMs)} of the last, ${ctx.money(low)}–${ctx.money(high)} each`
-      : `the same ${ctx.money(low)} at every hop, in no particular order`;
+      ? `each hop leaving within ${duration(ctx.config.typologies.layeringChain.maxHopMs)} of the last, ${trend}`
+      : `the same ${ctx.money(start)} at every hop, in no particular order`;
   return {
     type: 'layering_chain',
     group: 'flow',
@@ -117,7 +131,7 @@ function detection(ctx: EngineContext, chain: number[], mode: Mode): Detection {
     anchors: accounts,
     accounts,
     edges: chain,
-    explanation: `${ctx.money(w.amount[w.slot(chain[0] as number)] as number)} was relayed through ${plural(n + 1, 'account')} in ${plural(n, 'transfer')} (${path}) within ${duration(last - first)}: ${how}`,
-    facts: { hops: n, mode, spanMs: last - first, firstAmount: high, lastAmount: low },
+    explanation: `${ctx.money(start)} was relayed through ${plural(n + 1, 'account')} in ${plural(n, 'transfer')} (${path}) within ${duration(last - first)}: ${how}`,
+    facts: { hops: n, mode, spanMs: last - first, firstAmount: start, lastAmount: end },
   };
 }

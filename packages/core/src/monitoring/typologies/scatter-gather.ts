@@ -19,31 +19,39 @@ export class ScatterGatherTypology {
     if (!c.enabled || e.src === e.dst) return;
     const w = ctx.w;
     const from = ctx.now - c.windowMs;
+    const cap = ctx.config.typologies.maxScan;
+    const need = c.minIntermediaries;
     // As a gather leg b → c: sources are those who paid b. As a scatter leg a → b: destinations are those b paid.
-    for (const role of ['gather', 'scatter'] as const) {
-      const b = role === 'gather' ? e.src : e.dst;
-      const list = role === 'gather' ? w.in(b) : w.out(b);
-      const tried = this.#tried;
-      tried.length = 0;
-      for (let i = list.ids.length - 1, n = 0; i >= list.start && n < ctx.config.typologies.maxScan && tried.length < MAX_CANDIDATES; i--, n++) {
-        const s = w.slot(list.ids[i] as number);
-        if ((w.time[s] as number) < from) continue;
-        const other = (role === 'gather' ? w.src[s] : w.dst[s]) as number;
-        if (other === b || other === e.src || other === e.dst || tried.includes(other)) continue;
-        const [x, t1, y, t2] =
-          role === 'gather'
-            ? [w.amount[s] as number, w.time[s] as number, e.amount, e.time]
-            : [e.amount, e.time, w.amount[s] as number, w.time[s] as number];
-        if (!legsMatch(ctx, x, t1, y, t2)) continue;
-        tried.push(other);
-        const [a, dest] = role === 'gather' ? [other, e.dst] : [e.src, other];
-        const d = this.#evaluate(ctx, a, dest);
-        if (d) {
-          out.push(d);
-          return;
-        }
+    // Every intermediary needs its own gather leg into c and scatter leg out of a, so a fixed end with fewer live
+    // edges than that rules the role out before any scan.
+    if (w.in(e.dst).ids.length - w.in(e.dst).start >= need && this.#role(ctx, e, true, from, cap, out)) return;
+    if (w.out(e.src).ids.length - w.out(e.src).start >= need) this.#role(ctx, e, false, from, cap, out);
+  }
+
+  /** Tries the new edge as a gather leg (`gather`) or a scatter leg; true when it pushed a detection. */
+  #role(ctx: EngineContext, e: EdgeView, gather: boolean, from: number, cap: number, out: Detection[]): boolean {
+    const w = ctx.w;
+    const b = gather ? e.src : e.dst;
+    const list = gather ? w.in(b) : w.out(b);
+    const tried = this.#tried;
+    tried.length = 0;
+    for (let i = list.ids.length - 1, n = 0; i >= list.start && n < cap && tried.length < MAX_CANDIDATES; i--, n++) {
+      const s = w.slot(list.ids[i] as number);
+      const t = w.timeAt(s);
+      if (t < from) continue;
+      const other = gather ? w.srcAt(s) : w.dstAt(s);
+      if (other === b || other === e.src || other === e.dst || tried.includes(other)) continue;
+      const amount = w.amountAt(s);
+      const match = gather ? legsMatch(ctx, amount, t, e.amount, e.time) : legsMatch(ctx, e.amount, e.time, amount, t);
+      if (!match) continue;
+      tried.push(other);
+      const d = gather ? this.#evaluate(ctx, other, e.dst) : this.#evaluate(ctx, e.src, other);
+      if (d) {
+        out.push(d);
+        return true;
       }
     }
+    return false;
   }
 
   /** Intermediaries between source `a` and destination `c` within the window. */
@@ -58,8 +66,8 @@ export class ScatterGatherTypology {
     for (let i = ins.ids.length - 1, n = 0; i >= ins.start && n < cap; i--, n++) {
       const id = ins.ids[i] as number;
       const s = w.slot(id);
-      if ((w.time[s] as number) < from) continue;
-      const b = w.src[s] as number;
+      if (w.timeAt(s) < from) continue;
+      const b = w.srcAt(s);
       if (b !== a && b !== c && !ctx.marks2.has(b)) ctx.marks2.set(b, id + 1);
     }
     ctx.marks.reset(w.accountCount);
@@ -72,19 +80,19 @@ export class ScatterGatherTypology {
     for (let i = outs.ids.length - 1, n = 0; i >= outs.start && n < cap; i--, n++) {
       const id = outs.ids[i] as number;
       const s = w.slot(id);
-      const t1 = w.time[s] as number;
+      const t1 = w.timeAt(s);
       if (t1 < from) continue;
-      const b = w.dst[s] as number;
+      const b = w.dstAt(s);
       const g = ctx.marks2.get(b) - 1;
       if (g < 0 || ctx.marks.has(b)) continue;
       const gs = w.slot(g);
-      if (!legsMatch(ctx, w.amount[s] as number, t1, w.amount[gs] as number, w.time[gs] as number)) continue;
+      if (!legsMatch(ctx, w.amountAt(s), t1, w.amountAt(gs), w.timeAt(gs))) continue;
       ctx.marks.add(b);
       middles.push(b);
       edges.push(id, g);
-      total += w.amount[s] as number;
-      first = Math.min(first, t1, w.time[gs] as number);
-      last = Math.max(last, t1, w.time[gs] as number);
+      total += w.amountAt(s);
+      first = Math.min(first, t1, w.timeAt(gs));
+      last = Math.max(last, t1, w.timeAt(gs));
     }
     if (middles.length < cfg.minIntermediaries || total < cfg.minTotal) return undefined;
     const src = w.accounts[a] as string;

@@ -41,18 +41,25 @@ const AssignBody = z.object({
   assignee: z.string().trim().min(1).max(100),
 });
 const DisposeBody = z.object({ reason: z.string().trim().min(1).max(4000) });
-const EscalateBody = z.object({
-  title: z.string().trim().min(1).max(200).optional(),
-  /** Link the alert to this existing case instead of opening a new one. */
-  caseId: z.string().min(1).max(200).optional(),
-}).default({});
+const EscalateBody = z
+  .object({
+    title: z.string().trim().min(1).max(200).optional(),
+    /** Link the alert to this existing case instead of opening a new one. */
+    caseId: z.string().min(1).max(200).optional(),
+  })
+  .default({});
 
 export async function alertQueueRoutes(app: FastifyInstance, deps: ServerDeps): Promise<void> {
   app.get(
     '/api/alerts/queue',
     {
       config: { permission: 'alerts:read' },
-      schema: { tags: ['alerts'], summary: 'Alerts still to work, aged against the SLA', querystring: QueueQuery, response: { 200: Queue } },
+      schema: {
+        tags: ['alerts'],
+        summary: 'Alerts still to work, aged against the SLA',
+        querystring: QueueQuery,
+        response: { 200: Queue },
+      },
     },
     async (request) => {
       const q = request.query as z.infer<typeof QueueQuery>;

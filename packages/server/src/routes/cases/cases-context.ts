@@ -40,7 +40,8 @@ export function casesConfigFromEnv(env: NodeJS.ProcessEnv = process.env): CasesC
     const v = env[name];
     if (v === undefined || v === '') return undefined;
     const n = Number(v);
-    if (!Number.isFinite(n) || n <= 0) throw new ArgusError('INPUT_INVALID', `${name} must be a positive number`, { location: { field: name } });
+    if (!Number.isFinite(n) || n <= 0)
+      throw new ArgusError('INPUT_INVALID', `${name} must be a positive number`, { location: { field: name } });
     return n;
   };
   const sla = num('ARGUS_ALERT_SLA_HOURS');
@@ -86,5 +87,6 @@ export async function checkAssignee(deps: ServerDeps, p: Principal, username: st
   if (!u || u.agencyId !== p.agency.id || u.disabled) {
     throw new ArgusError('INPUT_INVALID', `no user "${username}" in this agency`, { location: { field } });
   }
-  if (u.role === 'auditor') throw new ArgusError('INPUT_INVALID', `${username} is an auditor and cannot be assigned work`, { location: { field } });
+  if (u.role === 'auditor')
+    throw new ArgusError('INPUT_INVALID', `${username} is an auditor and cannot be assigned work`, { location: { field } });
 }

@@ -115,7 +115,12 @@ export async function caseRoutes(app: FastifyInstance, deps: ServerDeps): Promis
     '/api/cases',
     {
       config: read,
-      schema: { tags: ['cases'], summary: 'Cases, newest first', querystring: ListQuery, response: { 200: z.object({ items: z.array(Case), total: z.number() }) } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Cases, newest first',
+        querystring: ListQuery,
+        response: { 200: z.object({ items: z.array(Case), total: z.number() }) },
+      },
     },
     async (request) => {
       const q = request.query as z.infer<typeof ListQuery>;
@@ -154,7 +159,10 @@ export async function caseRoutes(app: FastifyInstance, deps: ServerDeps): Promis
 
   app.post(
     '/api/cases',
-    { config: write, schema: { tags: ['cases'], summary: 'Open a case from alerts or by hand', body: OpenBody, response: { 201: CaseEnvelope } } },
+    {
+      config: write,
+      schema: { tags: ['cases'], summary: 'Open a case from alerts or by hand', body: OpenBody, response: { 201: CaseEnvelope } },
+    },
     async (request, reply) => {
       const { p, cd, actor } = ctx(request);
       const body = request.body as z.infer<typeof OpenBody>;
@@ -180,7 +188,10 @@ export async function caseRoutes(app: FastifyInstance, deps: ServerDeps): Promis
         summary: 'Assign (or unassign) many cases',
         body: BulkAssignBody,
         response: {
-          200: z.object({ assigned: z.array(z.string()), failed: z.array(z.object({ id: z.string(), code: z.string(), message: z.string() })) }),
+          200: z.object({
+            assigned: z.array(z.string()),
+            failed: z.array(z.object({ id: z.string(), code: z.string(), message: z.string() })),
+          }),
         },
       },
     },
@@ -223,7 +234,10 @@ export async function caseRoutes(app: FastifyInstance, deps: ServerDeps): Promis
 
   app.post(
     '/api/cases/:id/parties',
-    { config: write, schema: { tags: ['cases'], summary: 'Add parties', params: IdParams, body: PartiesBody, response: { 200: CaseEnvelope } } },
+    {
+      config: write,
+      schema: { tags: ['cases'], summary: 'Add parties', params: IdParams, body: PartiesBody, response: { 200: CaseEnvelope } },
+    },
     async (request) => {
       const { cd, actor } = ctx(request);
       const { parties } = request.body as z.infer<typeof PartiesBody>;
@@ -235,7 +249,13 @@ export async function caseRoutes(app: FastifyInstance, deps: ServerDeps): Promis
     '/api/cases/:id/alerts',
     {
       config: write,
-      schema: { tags: ['cases'], summary: 'Link alerts (and their transactions)', params: IdParams, body: AlertsBody, response: { 200: CaseEnvelope } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Link alerts (and their transactions)',
+        params: IdParams,
+        body: AlertsBody,
+        response: { 200: CaseEnvelope },
+      },
     },
     async (request) => {
       const { p, cd, actor } = ctx(request);
@@ -247,7 +267,10 @@ export async function caseRoutes(app: FastifyInstance, deps: ServerDeps): Promis
 
   app.post(
     '/api/cases/:id/notes',
-    { config: write, schema: { tags: ['cases'], summary: 'Add a note', params: IdParams, body: NoteBody, response: { 201: CaseEnvelope } } },
+    {
+      config: write,
+      schema: { tags: ['cases'], summary: 'Add a note', params: IdParams, body: NoteBody, response: { 201: CaseEnvelope } },
+    },
     async (request, reply) => {
       const { cd, actor } = ctx(request);
       const { text } = request.body as z.infer<typeof NoteBody>;
@@ -257,7 +280,10 @@ export async function caseRoutes(app: FastifyInstance, deps: ServerDeps): Promis
 
   app.put(
     '/api/cases/:id/assignee',
-    { config: write, schema: { tags: ['cases'], summary: 'Assign or unassign', params: IdParams, body: AssigneeBody, response: { 200: CaseEnvelope } } },
+    {
+      config: write,
+      schema: { tags: ['cases'], summary: 'Assign or unassign', params: IdParams, body: AssigneeBody, response: { 200: CaseEnvelope } },
+    },
     async (request) => {
       const { p, cd, actor } = ctx(request);
       const { assignee } = request.body as z.infer<typeof AssigneeBody>;
@@ -289,7 +315,13 @@ export async function caseRoutes(app: FastifyInstance, deps: ServerDeps): Promis
     '/api/cases/:id/report',
     {
       config: write,
-      schema: { tags: ['cases'], summary: 'Request an STR/SAR (an escalated case)', params: IdParams, body: ReportBody, response: { 200: CaseEnvelope } },
+      schema: {
+        tags: ['cases'],
+        summary: 'Request an STR/SAR (an escalated case)',
+        params: IdParams,
+        body: ReportBody,
+        response: { 200: CaseEnvelope },
+      },
     },
     async (request) => {
       const { cd, actor } = ctx(request);
@@ -343,7 +375,8 @@ export async function caseRoutes(app: FastifyInstance, deps: ServerDeps): Promis
       }
       const limit = cd.evidenceLimit ?? DEFAULT_EVIDENCE_LIMIT;
       const file = await request.file({ limits: { fileSize: limit, files: 1 } });
-      if (file?.fieldname !== 'file') throw new ArgusError('INPUT_INVALID', 'no "file" field in the upload', { location: { field: 'file' } });
+      if (file?.fieldname !== 'file')
+        throw new ArgusError('INPUT_INVALID', 'no "file" field in the upload', { location: { field: 'file' } });
       let bytes: Buffer;
       try {
         bytes = await file.toBuffer();

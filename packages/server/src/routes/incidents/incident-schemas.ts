@@ -5,7 +5,9 @@ import { z } from 'zod';
 
 const Range = z.object({ low: z.number(), best: z.number(), high: z.number() });
 const Estimate = Range.extend({ claims: z.array(z.string()) });
-const Cells = z.object(Object.fromEntries(CASUALTY_CATEGORIES.map((c) => [c, Estimate.optional()])) as Record<string, z.ZodOptional<typeof Estimate>>);
+const Cells = z.object(
+  Object.fromEntries(CASUALTY_CATEGORIES.map((c) => [c, Estimate.optional()])) as Record<string, z.ZodOptional<typeof Estimate>>,
+);
 const Category = z.enum([...CASUALTY_CATEGORIES, 'total']);
 
 export const Claim = z.object({
@@ -44,7 +46,11 @@ const Common = {
   place: Place,
   type: z.enum(INCIDENT_TYPES),
   initiator: z.enum(['militant', 'security-forces', 'unknown']),
-  perpetrator: z.object({ status: z.enum(['claimed', 'attributed', 'unknown']), group: z.string().optional(), groupName: z.string().optional() }),
+  perpetrator: z.object({
+    status: z.enum(['claimed', 'attributed', 'unknown']),
+    group: z.string().optional(),
+    groupName: z.string().optional(),
+  }),
   suicide: z.boolean(),
   description: z.string().optional(),
   linked: z.array(z.string()),

@@ -10,6 +10,7 @@ import { bytesSource } from '@argus/core/text';
 import {
   addClaims,
   ClaimInputSchema,
+  editIncident,
   getIncident,
   importIncidents,
   IncidentInputSchema,
@@ -45,6 +46,8 @@ const ListQuery = z.object({
 });
 const StatsQuery = z.object({ period: z.string().regex(/^\d{4}(-\d{2})?$/, 'YYYY-MM (a month) or YYYY (a year)') });
 const IdParams = z.object({ id: z.string().min(1).max(200) });
+// Editing without `claims` keeps the incident's claims and sources (no default of [] to erase them).
+const EditBody = IncidentInputSchema.extend({ claims: z.array(ClaimInputSchema).optional() });
 const ClaimsBody = z.object({ claims: z.array(ClaimInputSchema).min(1).max(500) });
 const ImportQuery = z.object({ format: z.enum(['pbc-suicide', 'pbc-drone', 'argus-csv', 'argus-json']) });
 
@@ -56,7 +59,8 @@ export async function incidentRoutes(app: FastifyInstance, deps: ServerDeps): Pr
   const label = (d: IncidentsDeps) => {
     const { places, groups } = indexesOf(d);
     return {
-      summary: (i: Incident) => summary(i, places.regionName(i.place.province), i.perpetrator.group ? groups.get(i.perpetrator.group)?.name : undefined),
+      summary: (i: Incident) =>
+        summary(i, places.regionName(i.place.province), i.perpetrator.group ? groups.get(i.perpetrator.group)?.name : undefined),
       groups,
     };
   };
@@ -69,7 +73,11 @@ export async function incidentRoutes(app: FastifyInstance, deps: ServerDeps): Pr
     '/api/incidents/reference',
     {
       config: { permission: 'incidents:read' },
-      schema: { tags: ['incidents'], summary: 'Provinces and districts, armed groups, types and qualifiers for entry forms', response: { 200: Reference } },
+      schema: {
+        tags: ['incidents'],
+        summary: 'Provinces and districts, armed groups, types and qualifiers for entry forms',
+        response: { 200: Reference },
+      },
     },
     async (request) => {
       const { places, groups } = indexesOf(depsOf(request));
@@ -109,7 +117,9 @@ export async function incidentRoutes(app: FastifyInstance, deps: ServerDeps): Pr
         province = id;
       }
       const group =
-        q.perpetrator === undefined || q.perpetrator === 'unknown' ? undefined : (groups.get(q.perpetrator) ?? groups.resolve(q.perpetrator));
+        q.perpetrator === undefined || q.perpetrator === 'unknown'
+          ? undefined
+          : (groups.get(q.perpetrator) ?? groups.resolve(q.perpetrator));
       if (q.perpetrator !== undefined && q.perpetrator !== 'unknown' && !group) {
         throw new ArgusError('INPUT_INVALID', `unknown group "${q.perpetrator}"`, { location: { field: 'perpetrator' } });
       }
@@ -171,7 +181,9 @@ export async function incidentRoutes(app: FastifyInstance, deps: ServerDeps): Pr
       const i = await getIncident(d, (request.params as z.infer<typeof IdParams>).id);
       const repo = repoOf(d);
       const linked = (await Promise.all(i.linked.map((id) => repo.getIncident(id)))).filter((x): x is Incident => x !== undefined);
-      const events = (await repo.listEvents()).filter((e) => e.incidentIds.includes(i.id)).map((e) => ({ id: e.id, title: e.title, date: e.date }));
+      const events = (await repo.listEvents())
+        .filter((e) => e.incidentIds.includes(i.id))
+        .map((e) => ({ id: e.id, title: e.title, date: e.date }));
       const s = view(i);
       return { incident: { ...i, place: s.place, perpetrator: s.perpetrator }, linked: linked.map(view), events };
     },
@@ -181,7 +193,12 @@ export async function incidentRoutes(app: FastifyInstance, deps: ServerDeps): Pr
     '/api/incidents',
     {
       config: { permission: 'incidents:write' },
-      schema: { tags: ['incidents'], summary: 'Record an incident', body: IncidentInputSchema, response: { 201: z.object({ incident: IncidentSummary }) } },
+      schema: {
+        tags: ['incidents'],
+        summary: 'Record an incident',
+        body: IncidentInputSchema,
+        response: { 201: z.object({ incident: IncidentSummary }) },
+      },
     },
     async (request, reply) => {
       const d = depsOf(request);
@@ -201,9 +218,10 @@ export async function incidentRoutes(app: FastifyInstance, deps: ServerDeps): Pr
       config: { permission: 'incidents:write' },
       schema: {
         tags: ['incidents'],
-        summary: 'Edit an incident (the whole entry, claims included; the estimate is reconciled again)',
+        summary:
+          'Edit an incident: without `claims` its details change and its claims and sources stay; with `claims` the entry is replaced',
         params: IdParams,
-        body: IncidentInputSchema,
+        body: EditBody,
         response: { 200: z.object({ incident: IncidentSummary }) },
       },
     },
@@ -211,7 +229,7 @@ export async function incidentRoutes(app: FastifyInstance, deps: ServerDeps): Pr
       const d = depsOf(request);
       const { id } = request.params as z.infer<typeof IdParams>;
       const before = await getIncident(d, id);
-      const i = await recordIncident(d, { ...(request.body as object), id });
+      const i = await editIncident(d, id, request.body);
       await note(request, 'incident.edit', `incident:${id}`, {
         before: { type: before.type, date: before.date.date, province: before.place.province ?? null, claims: before.claims.length },
         after: { type: i.type, date: i.date.date, province: i.place.province ?? null, claims: i.claims.length },
@@ -259,9 +277,11 @@ export async function incidentRoutes(app: FastifyInstance, deps: ServerDeps): Pr
     async (request, reply) => {
       const d = depsOf(request);
       const { format } = request.query as z.infer<typeof ImportQuery>;
-      if (!request.isMultipart()) throw new ArgusError('INPUT_INVALID', 'upload the file as multipart/form-data field "file"', { location: { field: 'file' } });
+      if (!request.isMultipart())
+        throw new ArgusError('INPUT_INVALID', 'upload the file as multipart/form-data field "file"', { location: { field: 'file' } });
       const file = await request.file();
-      if (file?.fieldname !== 'file') throw new ArgusError('INPUT_INVALID', 'no "file" field in the upload', { location: { field: 'file' } });
+      if (file?.fieldname !== 'file')
+        throw new ArgusError('INPUT_INVALID', 'no "file" field in the upload', { location: { field: 'file' } });
       const bytes = new Uint8Array(await file.toBuffer());
       const r = await importIncidents(d, { file: bytesSource(file.filename || 'upload', bytes), format });
       await note(request, 'incident.import', `file:${r.record.file}`, { format, counts: r.record.counts });

@@ -19,7 +19,12 @@ const JsonBody = z.object({
     .max(MAX_REPORTS),
 });
 const IdParams = z.object({ id: z.string().min(1).max(300) });
-const StatsQuery = z.object({ period: z.string().regex(/^\d{4}(-\d{2})?$/).optional() });
+const StatsQuery = z.object({
+  period: z
+    .string()
+    .regex(/^\d{4}(-\d{2})?$/)
+    .optional(),
+});
 
 type Note = (request: FastifyRequest, action: string, subject: string, details: Record<string, unknown>) => Promise<void>;
 
@@ -31,7 +36,9 @@ async function uploaded(request: FastifyRequest): Promise<ByteSource[]> {
       bytes = await f.toBuffer();
     } catch (e) {
       if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-        throw new ArgusError('INPUT_INVALID', `${f.filename}: a report is limited to ${MAX_REPORT_BYTES} bytes`, { location: { file: f.filename } });
+        throw new ArgusError('INPUT_INVALID', `${f.filename}: a report is limited to ${MAX_REPORT_BYTES} bytes`, {
+          location: { file: f.filename },
+        });
       }
       throw e;
     }
@@ -86,7 +93,9 @@ export async function newsRoutes(
       schema: { tags: ['news'], summary: 'News events, newest first', response: { 200: z.object({ events: z.array(NewsEvent) }) } },
     },
     async (request) => ({
-      events: [...(await listNewsEvents(depsOf(request)))].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id)),
+      events: [...(await listNewsEvents(depsOf(request)))].sort(
+        (a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id),
+      ),
     }),
   );
 
@@ -94,7 +103,11 @@ export async function newsRoutes(
     '/api/news/events/:id',
     {
       config: { permission: 'incidents:read' },
-      schema: { tags: ['news'], summary: 'One event with its reports (and what was extracted), incidents and statistics', params: IdParams },
+      schema: {
+        tags: ['news'],
+        summary: 'One event with its reports (and what was extracted), incidents and statistics',
+        params: IdParams,
+      },
     },
     async (request) => getNewsEvent(depsOf(request), (request.params as z.infer<typeof IdParams>).id),
   );
@@ -105,6 +118,8 @@ export async function newsRoutes(
       config: { permission: 'incidents:read' },
       schema: { tags: ['news'], summary: 'Statistics quoted by news reports, with their provenance', querystring: StatsQuery },
     },
-    async (request) => ({ statistics: await listReportedStatistics(depsOf(request), (request.query as z.infer<typeof StatsQuery>).period) }),
+    async (request) => ({
+      statistics: await listReportedStatistics(depsOf(request), (request.query as z.infer<typeof StatsQuery>).period),
+    }),
   );
 }

@@ -18,6 +18,7 @@ import {
 import { EntityIndexCache } from '@argus/app/screening';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { audit } from '../../audit-hook.js';
 import { principalOf } from '../../plugins/auth.js';
 import type { ServerDeps } from '../../server-deps.js';
 
@@ -39,7 +40,12 @@ const csvOf = <T extends z.ZodType<unknown, string>>(item: T) =>
     )
     .pipe(z.array(item).min(1));
 
-const Party = z.object({ account: z.string(), name: z.string().optional(), country: z.string().optional(), institution: z.string().optional() });
+const Party = z.object({
+  account: z.string(),
+  name: z.string().optional(),
+  country: z.string().optional(),
+  institution: z.string().optional(),
+});
 const Transaction = z.object({
   id: z.string(),
   time: z.string(),
@@ -77,6 +83,7 @@ const BatchAnswer = z.object({
   new: z.number(),
   duplicates: z.number(),
   rejected: z.number(),
+  late: z.number(),
   alertsNew: z.number(),
   alertsUpdated: z.number(),
   alertsByType: z.record(z.string(), z.number()),
@@ -115,7 +122,11 @@ const Rejection = z.object({
 
 export async function monitoringRoutes(app: FastifyInstance, deps: ServerDeps): Promise<void> {
   const screening = new EntityIndexCache();
-  const monitoringDeps = (agencyId: string): MonitoringDeps => ({ store: deps.store.forAgency(agencyId), clock: deps.clock ?? systemClock, screening });
+  const monitoringDeps = (agencyId: string): MonitoringDeps => ({
+    store: deps.store.forAgency(agencyId),
+    clock: deps.clock ?? systemClock,
+    screening,
+  });
   const depsOf = (request: FastifyRequest) => monitoringDeps(principalOf(request).agency.id);
 
   // One live engine per agency (its window in memory), reopened when the agency saves a new configuration.
@@ -150,8 +161,24 @@ export async function monitoringRoutes(app: FastifyInstance, deps: ServerDeps): 
       const body = request.body as z.infer<typeof Batch>;
       const values = Array.isArray(body) ? body : body.transactions;
       const source = Array.isArray(body) ? 'api' : (body.source ?? 'api');
-      const agencyId = principalOf(request).agency.id;
+      const p = principalOf(request);
+      const agencyId = p.agency.id;
       const r = await ingestTransactionBatch(monitoringDeps(agencyId), values, { session: await sessionOf(agencyId), source });
+      // Ingesting changes the agency's records (transactions, alerts, rejections): it is audited like any other write.
+      await audit(deps, {
+        agencyId,
+        actor: p.user.username,
+        action: 'transactions.ingest',
+        subject: `transactions:${source}`,
+        details: {
+          read: r.read,
+          new: r.new,
+          duplicates: r.duplicates,
+          rejected: r.rejected,
+          alertsNew: r.alertsNew,
+          alertsUpdated: r.alertsUpdated,
+        },
+      });
       return {
         ...r,
         alerts: r.alerts.map((a) => ({ id: a.id, type: a.type, severity: a.severity, score: a.score, explanation: a.explanation })),
@@ -202,7 +229,12 @@ export async function monitoringRoutes(app: FastifyInstance, deps: ServerDeps): 
     '/api/monitoring/config',
     {
       config: { permission: 'alerts:read' },
-      schema: { tags: ['monitoring'], summary: "The agency's monitoring configuration (latest or a version)", querystring: ConfigQuery, response: { 200: ConfigView } },
+      schema: {
+        tags: ['monitoring'],
+        summary: "The agency's monitoring configuration (latest or a version)",
+        querystring: ConfigQuery,
+        response: { 200: ConfigView },
+      },
     },
     async (request) => getMonitoringConfig(depsOf(request), (request.query as z.infer<typeof ConfigQuery>).version),
   );
@@ -214,7 +246,9 @@ export async function monitoringRoutes(app: FastifyInstance, deps: ServerDeps): 
       schema: {
         tags: ['monitoring'],
         summary: 'Every saved configuration version, newest first',
-        response: { 200: z.object({ versions: z.array(z.object({ version: z.number(), savedAt: z.string(), savedBy: z.string().optional() })) }) },
+        response: {
+          200: z.object({ versions: z.array(z.object({ version: z.number(), savedAt: z.string(), savedBy: z.string().optional() })) }),
+        },
       },
     },
     async (request) => ({ versions: await depsOf(request).store.monitoring.listConfigVersions() }),

@@ -6,6 +6,7 @@ import { reviewsFor } from '@argus/app/reviews';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
+import { audit } from '../../audit-hook.js';
 import { principalOf } from '../../plugins/auth.js';
 import type { ScreeningService, ScreenMatch, ScreenQuery } from '../../screening-service.js';
 import type { ServerDeps } from '../../server-deps.js';
@@ -93,7 +94,16 @@ export async function screenRoutes(app: FastifyInstance, deps: ServerDeps): Prom
       const t0 = performance.now();
       const body = request.body as z.infer<typeof ScreenBody>;
       const query = cleanQuery(body);
-      const matches = await screenWithReviews(deps, principalOf(request).agency.id, query, body.limit ?? 10);
+      const p = principalOf(request);
+      const matches = await screenWithReviews(deps, p.agency.id, query, body.limit ?? 10);
+      // Who searched for whom is itself evidence (and the record of misuse): every screening is on the audit trail.
+      await audit(deps, {
+        agencyId: p.agency.id,
+        actor: p.user.username,
+        action: 'screening.query',
+        subject: query.name,
+        details: { query, hits: matches.filter((m) => m.band !== 'no_match').map((m) => ({ entity: m.entity_id, band: m.band })) },
+      });
       return { query, matches, took_ms: Math.round((performance.now() - t0) * 100) / 100 };
     },
   );
@@ -119,6 +129,13 @@ export async function screenRoutes(app: FastifyInstance, deps: ServerDeps): Prom
         (q) => screenWithReviews(deps, p.agency.id, q, 10),
         deps.clock.now().toISOString(),
       );
+      await audit(deps, {
+        agencyId: p.agency.id,
+        actor: p.user.username,
+        action: 'screening.batch',
+        subject: id,
+        details: { file: file.filename || 'upload.csv', bytes: bytes.length },
+      });
       return reply.code(202).send({ job: jobView(job) });
     },
   );

@@ -69,7 +69,7 @@ const columns = helper.columns([
   }),
 ]);
 
-const TEMPLATE = '56px 96px minmax(150px, 2fr) 88px 64px minmax(150px, 2fr) 84px 64px 88px 44px 104px';
+const TEMPLATE = '56px 96px minmax(150px, 2fr) 96px 72px minmax(150px, 2fr) 84px 68px 88px 56px 120px';
 const ROW_HEIGHT = 30;
 const GLOBAL = new Set(['id', 'name', 'top', 'source', 'country', 'dob']);
 
@@ -132,14 +132,19 @@ export function BatchGrid({ rows, filter, outcome, selected, onOpen, onVisibleCo
 
   return (
     <div ref={scrollRef} className="argus-grid" style={{ height: 'calc(100vh - 262px)', minHeight: 260 }}>
-      <Table className="argus-vtable" aria-label="Batch results" aria-rowcount={model.length + 1} style={{ minWidth: 1040 }}>
-        <Table.Thead className="argus-grid-head">
+      {/* Explicit roles: the table parts are CSS blocks and grids (see styles.css), which can drop implicit table semantics. */}
+      <Table className="argus-vtable" role="table" aria-label="Batch results" aria-rowcount={model.length + 1} style={{ minWidth: 1040 }}>
+        <Table.Thead className="argus-grid-head" role="rowgroup">
           {table.getHeaderGroups().map((group) => (
-            <Table.Tr key={group.id} style={{ gridTemplateColumns: TEMPLATE }}>
+            <Table.Tr key={group.id} role="row" style={{ gridTemplateColumns: TEMPLATE }}>
               {group.headers.map((header) => {
                 const sorted = header.column.getIsSorted();
                 return (
-                  <Table.Th key={header.id} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
+                  <Table.Th
+                    key={header.id}
+                    role="columnheader"
+                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                  >
                     <button type="button" className="argus-grid-sort" onClick={header.column.getToggleSortingHandler()}>
                       <table.FlexRender header={header} />
                       <span aria-hidden style={{ opacity: sorted ? 1 : 0.25 }}>
@@ -152,7 +157,7 @@ export function BatchGrid({ rows, filter, outcome, selected, onOpen, onVisibleCo
             </Table.Tr>
           ))}
         </Table.Thead>
-        <Table.Tbody style={{ height: virtualizer.getTotalSize() }}>
+        <Table.Tbody role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = model[item.index];
             if (!row) return null;
@@ -163,6 +168,7 @@ export function BatchGrid({ rows, filter, outcome, selected, onOpen, onVisibleCo
                 key={row.id}
                 data-index={item.index}
                 className="argus-grid-row"
+                role="row"
                 aria-rowindex={item.index + 2}
                 aria-selected={selected === r.row}
                 data-selected={selected === r.row || undefined}
@@ -175,18 +181,18 @@ export function BatchGrid({ rows, filter, outcome, selected, onOpen, onVisibleCo
                 onKeyDown={(e: KeyboardEvent<HTMLTableRowElement>) => onKey(e, item.index)}
                 onFocus={() => setFocusIndex(item.index)}
               >
-                <Table.Td className="argus-mono" c="dimmed">
+                <Table.Td role="cell" className="argus-mono" c="dimmed">
                   {r.row}
                 </Table.Td>
-                <Table.Td className="argus-mono" title={r.id}>
+                <Table.Td role="cell" className="argus-mono" title={r.id}>
                   {r.id}
                 </Table.Td>
-                <Table.Td title={r.query.name} dir="auto">
+                <Table.Td role="cell" title={r.query.name} dir="auto">
                   {r.query.name || <em>(no name)</em>}
                 </Table.Td>
-                <Table.Td>{r.query.dob ?? ''}</Table.Td>
-                <Table.Td>{r.query.country ?? ''}</Table.Td>
-                <Table.Td title={r.error ?? r.top?.name} dir="auto">
+                <Table.Td role="cell">{r.query.dob ?? ''}</Table.Td>
+                <Table.Td role="cell">{r.query.country ?? ''}</Table.Td>
+                <Table.Td role="cell" title={r.error ?? r.top?.name} dir="auto">
                   {r.error ? (
                     <Text component="span" size="xs" c="red.8">
                       {r.error}
@@ -195,11 +201,13 @@ export function BatchGrid({ rows, filter, outcome, selected, onOpen, onVisibleCo
                     (r.top?.name ?? '')
                   )}
                 </Table.Td>
-                <Table.Td className="argus-mono" fz={11}>
+                <Table.Td role="cell" className="argus-mono" fz={11}>
                   {r.top?.source ?? ''}
                 </Table.Td>
-                <Table.Td className="argus-mono">{r.top ? formatScore(r.top.score) : ''}</Table.Td>
-                <Table.Td>
+                <Table.Td role="cell" className="argus-mono">
+                  {r.top ? formatScore(r.top.score) : ''}
+                </Table.Td>
+                <Table.Td role="cell">
                   {r.error ? (
                     <BandBadge band="error" />
                   ) : r.top ? (
@@ -210,8 +218,10 @@ export function BatchGrid({ rows, filter, outcome, selected, onOpen, onVisibleCo
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td className="argus-mono">{r.matchCount || ''}</Table.Td>
-                <Table.Td>{review ? <DecisionBadge decision={review.decision} /> : null}</Table.Td>
+                <Table.Td role="cell" className="argus-mono">
+                  {r.matchCount || ''}
+                </Table.Td>
+                <Table.Td role="cell">{review ? <DecisionBadge decision={review.decision} /> : null}</Table.Td>
               </Table.Tr>
             );
           })}

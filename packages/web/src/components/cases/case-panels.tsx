@@ -1,6 +1,20 @@
 /** The case page's panels: parties (with adding one), linked alerts, transactions, notes, evidence and the report. */
 
-import { Alert as Notice, Anchor, Badge, Button, FileButton, Group, Paper, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert as Notice,
+  Anchor,
+  Badge,
+  Button,
+  FileButton,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { CaseDetail, PartyKind } from '../../queries/cases/types.js';
 import { useCaseAction } from '../../queries/cases/use-case-action.js';
@@ -33,9 +47,17 @@ export function PartiesPanel({ detail, canWrite }: { detail: CaseDetail; canWrit
     action.mutate(
       {
         kind: 'parties',
-        parties: [{ kind, ref: ref.trim(), ...(name.trim() ? { name: name.trim() } : {}), ...(country.trim() ? { country: country.trim() } : {}) }],
+        parties: [
+          { kind, ref: ref.trim(), ...(name.trim() ? { name: name.trim() } : {}), ...(country.trim() ? { country: country.trim() } : {}) },
+        ],
       },
-      { onSuccess: () => (setRef(''), setName(''), setCountry('')) },
+      {
+        onSuccess: () => {
+          setRef('');
+          setName('');
+          setCountry('');
+        },
+      },
     );
   };
   return (
@@ -87,9 +109,23 @@ export function PartiesPanel({ detail, canWrite }: { detail: CaseDetail; canWrit
               allowDeselect={false}
               onChange={(v) => setKind((v ?? 'person') as PartyKind)}
             />
-            <TextInput label="Reference" required w={200} value={ref} onChange={(e) => setRef(e.currentTarget.value)} placeholder="account no., entity id…" />
+            <TextInput
+              label="Reference"
+              required
+              w={200}
+              value={ref}
+              onChange={(e) => setRef(e.currentTarget.value)}
+              placeholder="account no., entity id…"
+            />
             <TextInput label="Name" w={220} value={name} onChange={(e) => setName(e.currentTarget.value)} />
-            <TextInput label="Country" w={90} maxLength={2} value={country} onChange={(e) => setCountry(e.currentTarget.value)} placeholder="PK" />
+            <TextInput
+              label="Country"
+              w={90}
+              maxLength={2}
+              value={country}
+              onChange={(e) => setCountry(e.currentTarget.value)}
+              placeholder="PK"
+            />
             <Button type="submit" variant="default" loading={action.isPending} disabled={!ref.trim()}>
               Add party
             </Button>
@@ -139,7 +175,8 @@ export function TransactionsPanel({ detail }: { detail: CaseDetail }) {
     <Stack gap="xs">
       {detail.missingTransactions.length > 0 ? (
         <Notice color="yellow" variant="light" p="xs">
-          {detail.missingTransactions.length} linked transaction(s) are not in the store: {detail.missingTransactions.slice(0, 5).join(', ')}
+          {detail.missingTransactions.length} linked transaction(s) are not in the store:{' '}
+          {detail.missingTransactions.slice(0, 5).join(', ')}
         </Notice>
       ) : null}
       {detail.transactions.length === 0 ? (
@@ -215,7 +252,14 @@ export function NotesPanel({ detail, canWrite }: { detail: CaseDetail; canWrite:
       {canWrite && c.status !== 'closed' ? (
         <form onSubmit={submit}>
           <Stack gap="xs">
-            <Textarea label="New note" autosize minRows={2} value={text} onChange={(e) => setText(e.currentTarget.value)} maxLength={20000} />
+            <Textarea
+              label="New note"
+              autosize
+              minRows={2}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+              maxLength={20000}
+            />
             <Group justify="flex-end">
               <Button type="submit" variant="default" loading={action.isPending} disabled={!text.trim()}>
                 Add note
@@ -242,8 +286,8 @@ export function EvidencePanel({ detail, canWrite }: { detail: CaseDetail; canWri
   return (
     <Stack gap="sm">
       <Text size="xs" c="dimmed">
-        Files are stored with their SHA-256 and size; the type is read from the bytes, never from the name. They are only ever downloaded, never opened in
-        the browser.
+        Files are stored with their SHA-256 and size; the type is read from the bytes, never from the name. They are only ever downloaded,
+        never opened in the browser.
       </Text>
       {c.evidence.length === 0 ? (
         <EmptyState title="No evidence yet" />
@@ -270,7 +314,9 @@ export function EvidencePanel({ detail, canWrite }: { detail: CaseDetail; canWri
                     size="sm"
                     dir="auto"
                     onClick={() =>
-                      void downloadFile(`${casePath(c.id)}/evidence/${encodeURIComponent(e.id)}`, e.fileName).catch((x: Error) => setDownloadError(x.message))
+                      void downloadFile(`${casePath(c.id)}/evidence/${encodeURIComponent(e.id)}`, e.fileName).catch((x: Error) =>
+                        setDownloadError(x.message),
+                      )
                     }
                   >
                     {e.fileName}

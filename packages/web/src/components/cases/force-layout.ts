@@ -24,7 +24,10 @@ export function forceLayout(
       const near = edges.find((e) => (e.from === id && previous.has(e.to)) || (e.to === id && previous.has(e.from)));
       const anchor = near ? previous.get(near.from === id ? near.to : near.from) : undefined;
       const angle = (2 * Math.PI * i) / Math.max(1, n);
-      pos.set(id, anchor ? { x: anchor.x + Math.cos(angle) * 0.3, y: anchor.y + Math.sin(angle) * 0.3 } : { x: Math.cos(angle), y: Math.sin(angle) });
+      pos.set(
+        id,
+        anchor ? { x: anchor.x + Math.cos(angle) * 0.3, y: anchor.y + Math.sin(angle) * 0.3 } : { x: Math.cos(angle), y: Math.sin(angle) },
+      );
     }
   });
   if (n < 2) return pos;
@@ -83,4 +86,33 @@ export function forceLayout(
     temperature -= cool;
   }
   return pos;
+}
+
+/**
+ * Layout coordinates → a drawing box (SVG user units): centred, scaled to fill the box inside the padding,
+ * keeping the aspect ratio. A single node (or nodes on one point) lands in the middle.
+ */
+export function fitToBox(
+  layout: ReadonlyMap<string, Point>,
+  ids: readonly string[],
+  box: { readonly width: number; readonly height: number; readonly padding: number },
+): Map<string, Point> {
+  const pts = ids.map((id) => layout.get(id) ?? { x: 0, y: 0 });
+  if (pts.length === 0) return new Map();
+  const xs = pts.map((p) => p.x);
+  const ys = pts.map((p) => p.y);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const spanX = x1 - x0;
+  const spanY = y1 - y0;
+  const room = (size: number, span: number) => (span > 1e-9 ? (size - 2 * box.padding) / span : Number.POSITIVE_INFINITY);
+  const fit = Math.min(room(box.width, spanX), room(box.height, spanY));
+  const scale = Number.isFinite(fit) ? fit : 0;
+  const cx = (x0 + x1) / 2;
+  const cy = (y0 + y1) / 2;
+  return new Map(
+    ids.map((id, i) => [
+      id,
+      { x: box.width / 2 + ((pts[i] as Point).x - cx) * scale, y: box.height / 2 + ((pts[i] as Point).y - cy) * scale },
+    ]),
+  );
 }

@@ -10,11 +10,13 @@ import { MultiDirectedGraph } from 'graphology';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import Sigma from 'sigma';
 import { expandAccount } from '../../queries/cases/use-case-network.js';
-import type { Network, NetworkEdge, NetworkNode } from '../../queries/cases/types.js';
+import type { Network, NetworkNode } from '../../queries/cases/types.js';
 import { formatDateTime } from '../common/format.js';
 import { forceLayout, type Point } from './force-layout.js';
+import { amountText, edgeLabel, hardwareWebGL, NETWORK_COLOR, nodeColor, nodeLabel } from './network-style.js';
+import { NetworkSvg } from './network-svg.js';
 
-const COLOR = { party: '#2d5499', flagged: '#c92a2a', other: '#868e96', inCase: '#495057', outside: '#ced4da', selected: '#f08c00' };
+const COLOR = NETWORK_COLOR;
 
 function merge(a: Network, b: Network): Network {
   const nodes = new Map(a.nodes.map((n) => [n.id, n]));
@@ -32,13 +34,7 @@ function merge(a: Network, b: Network): Network {
   };
 }
 
-function nodeColor(n: NetworkNode): string {
-  return n.flagged ? COLOR.flagged : n.party ? COLOR.party : COLOR.other;
-}
-
-export function amountText(e: Pick<NetworkEdge, 'amount' | 'currency'>): string {
-  return `${e.amount.toLocaleString('en-GB', { maximumFractionDigits: 2 })}${e.currency ? ` ${e.currency}` : ''}`;
-}
+export { amountText } from './network-style.js';
 
 export function NetworkGraph({ caseId, initial }: { caseId: string; initial: Network }) {
   const [net, setNet] = useState<Network>(initial);
@@ -47,12 +43,24 @@ export function NetworkGraph({ caseId, initial }: { caseId: string; initial: Net
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const [glError, setGlError] = useState<string | undefined>(undefined);
+  // Decided once: sigma on a GPU, the SVG drawing otherwise (or when sigma fails to start).
+  const [webgl] = useState(hardwareWebGL);
+  const onGpu = webgl && !glError;
   const container = useRef<HTMLDivElement>(null);
   const positions = useRef<Map<string, Point>>(new Map());
+  // One graph and one renderer for the component's life: the graph is updated in place and sigma redraws it.
+  // Re-creating the renderer on every change would recompile its WebGL programs each time, which under software
+  // WebGL (headless browsers, VMs without a GPU) blocks the page for seconds.
+  const graph = useRef(new MultiDirectedGraph());
   const sigma = useRef<Sigma | undefined>(undefined);
-  const graphRef = useRef<MultiDirectedGraph | undefined>(undefined);
+  const merged = useRef(initial);
 
-  useEffect(() => setNet((n) => merge(n, initial)), [initial]);
+  // A refetched network joins what was expanded so far (the first one is the initial state already).
+  useEffect(() => {
+    if (merged.current === initial) return;
+    merged.current = initial;
+    setNet((n) => merge(n, initial));
+  }, [initial]);
 
   const layout = useMemo(() => {
     const p = forceLayout(
@@ -64,50 +72,50 @@ export function NetworkGraph({ caseId, initial }: { caseId: string; initial: Net
     return p;
   }, [net]);
 
+  // The renderer starts on the next frame, so a mount that is undone at once (React's StrictMode) never builds one.
   useEffect(() => {
     const el = container.current;
-    if (!el) return;
-    const graph = new MultiDirectedGraph();
+    if (!el || !onGpu) return;
+    let s: Sigma | undefined;
+    const frame = requestAnimationFrame(() => {
+      try {
+        s = new Sigma(graph.current, el, { settings: { renderEdgeLabels: true, labelRenderedSizeThreshold: 0, stagePadding: 40 } });
+      } catch (e) {
+        setGlError(e instanceof Error ? e.message : String(e));
+        return;
+      }
+      sigma.current = s;
+      s.on('clickNode', ({ node }) => setSelected(node));
+      s.on('clickStage', () => setSelected(null));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      s?.kill();
+      sigma.current = undefined;
+    };
+  }, [onGpu]);
+
+  // The graph follows the network: nodes and edges are added, updated or dropped in place.
+  useEffect(() => {
+    const g = graph.current;
     const maxDegree = Math.max(1, ...net.nodes.map((n) => n.degree));
+    const ids = new Set(net.nodes.map((n) => n.id));
+    for (const id of g.nodes()) if (!ids.has(id)) g.dropNode(id);
     for (const n of net.nodes) {
       const p = layout.get(n.id) ?? { x: 0, y: 0 };
-      graph.addNode(n.id, {
+      g.mergeNode(n.id, {
         x: p.x,
         y: p.y,
-        label: n.label === n.id ? n.id : `${n.label} (${n.id})`,
+        label: nodeLabel(n),
         size: 6 + 10 * Math.sqrt(n.degree / maxDegree),
-        color: nodeColor(n),
+        color: n.id === selected ? COLOR.selected : nodeColor(n),
       });
     }
     for (const e of net.edges) {
-      if (!graph.hasNode(e.from) || !graph.hasNode(e.to)) continue;
-      graph.addEdgeWithKey(e.id, e.from, e.to, { label: amountText(e), size: e.inCase ? 2 : 1, color: e.inCase ? COLOR.inCase : COLOR.outside });
+      if (g.hasEdge(e.id) || !g.hasNode(e.from) || !g.hasNode(e.to)) continue;
+      g.addEdgeWithKey(e.id, e.from, e.to, { label: edgeLabel(e), size: e.inCase ? 2 : 1, color: e.inCase ? COLOR.inCase : COLOR.outside });
     }
-    let s: Sigma;
-    try {
-      s = new Sigma(graph, el, { settings: { renderEdgeLabels: true, labelRenderedSizeThreshold: 0, stagePadding: 40 } });
-    } catch (e) {
-      setGlError(e instanceof Error ? e.message : String(e));
-      return;
-    }
-    sigma.current = s;
-    graphRef.current = graph;
-    s.on('clickNode', ({ node }) => setSelected(node));
-    s.on('clickStage', () => setSelected(null));
-    return () => {
-      s.kill();
-      sigma.current = undefined;
-      graphRef.current = undefined;
-    };
-  }, [net, layout]);
-
-  // Selection recolours one node; the renderer is kept.
-  useEffect(() => {
-    const g = graphRef.current;
-    if (!g) return;
-    for (const n of net.nodes) if (g.hasNode(n.id)) g.setNodeAttribute(n.id, 'color', n.id === selected ? COLOR.selected : nodeColor(n));
-    sigma.current?.refresh();
-  }, [selected, net]);
+  }, [net, layout, selected]);
 
   const expand = async (account: string) => {
     setBusy(true);
@@ -129,18 +137,29 @@ export function NetworkGraph({ caseId, initial }: { caseId: string; initial: Net
     <Stack gap="sm">
       <Group align="flex-start" gap="sm" wrap="nowrap">
         <Paper p={0} style={{ flex: 1, minWidth: 0 }}>
+          {onGpu ? (
+            <div
+              ref={container}
+              data-testid="case-network"
+              data-renderer="webgl"
+              role="img"
+              aria-label={`Network of ${net.nodes.length} accounts and ${net.edges.length} transactions`}
+              style={{ height: 420, width: '100%' }}
+            />
+          ) : (
+            <section
+              data-testid="case-network"
+              aria-label={`Network of ${net.nodes.length} accounts and ${net.edges.length} transactions`}
+              style={{ height: 420, width: '100%' }}
+            >
+              <NetworkSvg nodes={net.nodes} edges={net.edges} layout={layout} selected={selected} onSelect={setSelected} />
+            </section>
+          )}
           {glError ? (
-            <Notice color="yellow" variant="light" m="sm">
-              The graph needs WebGL ({glError}); the table below lists the same accounts and transactions.
-            </Notice>
+            <Text size="xs" c="dimmed" px="sm" pb={4}>
+              Drawn without WebGL ({glError}).
+            </Text>
           ) : null}
-          <div
-            ref={container}
-            data-testid="case-network"
-            role="img"
-            aria-label={`Network of ${net.nodes.length} accounts and ${net.edges.length} transactions`}
-            style={{ height: 420, width: '100%', display: glError ? 'none' : 'block' }}
-          />
         </Paper>
         <Paper p="sm" w={280}>
           <Stack gap="xs">
@@ -168,7 +187,8 @@ export function NetworkGraph({ caseId, initial }: { caseId: string; initial: Net
                   ) : null}
                 </Group>
                 <Text size="xs" c="dimmed">
-                  {[node.institution, node.country].filter(Boolean).join(' · ') || 'No institution or country known'} · {node.degree} transaction
+                  {[node.institution, node.country].filter(Boolean).join(' · ') || 'No institution or country known'} · {node.degree}{' '}
+                  transaction
                   {node.degree === 1 ? '' : 's'} shown
                 </Text>
                 <Button size="xs" loading={busy} disabled={expanded.has(node.id)} onClick={() => void expand(node.id)}>

@@ -1,4 +1,7 @@
-/** Entry forms: record an incident (with its first figures), and add a claim — one figure as one source gave it. */
+/**
+ * Entry forms: record an incident (with its first figures), edit one's details (its claims and sources stay),
+ * and add a claim — one figure as one source gave it.
+ */
 
 import { Alert as Notice, Button, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
@@ -29,7 +32,15 @@ const CATEGORY_OPTIONS: { value: ClaimCategory; label: string }[] = [
 ];
 
 /** The fields of one claim; shared by both forms. */
-function ClaimFields({ value, onChange, qualifiers }: { value: ClaimDraft; onChange: (c: ClaimDraft) => void; qualifiers: readonly string[] }) {
+function ClaimFields({
+  value,
+  onChange,
+  qualifiers,
+}: {
+  value: ClaimDraft;
+  onChange: (c: ClaimDraft) => void;
+  qualifiers: readonly string[];
+}) {
   return (
     <SimpleGrid cols={3} spacing="xs">
       <Select
@@ -49,7 +60,13 @@ function ClaimFields({ value, onChange, qualifiers }: { value: ClaimDraft; onCha
         allowDeselect={false}
         onChange={(v) => onChange({ ...value, qualifier: v ?? 'exact' })}
       />
-      <NumberInput label="Figure" min={0} required value={value.value} onChange={(v) => onChange({ ...value, value: typeof v === 'number' ? v : '' })} />
+      <NumberInput
+        label="Figure"
+        min={0}
+        required
+        value={value.value}
+        onChange={(v) => onChange({ ...value, value: typeof v === 'number' ? v : '' })}
+      />
       <Select
         label="Who"
         data={CATEGORY_OPTIONS}
@@ -57,8 +74,20 @@ function ClaimFields({ value, onChange, qualifiers }: { value: ClaimDraft; onCha
         allowDeselect={false}
         onChange={(v) => onChange({ ...value, category: (v ?? 'total') as ClaimCategory })}
       />
-      <TextInput label="Outlet" required value={value.outlet} onChange={(e) => onChange({ ...value, outlet: e.currentTarget.value })} placeholder="Dawn, ISPR…" />
-      <TextInput label="Source" required value={value.source} onChange={(e) => onChange({ ...value, source: e.currentTarget.value })} placeholder="URL or reference" />
+      <TextInput
+        label="Outlet"
+        required
+        value={value.outlet}
+        onChange={(e) => onChange({ ...value, outlet: e.currentTarget.value })}
+        placeholder="Dawn, ISPR…"
+      />
+      <TextInput
+        label="Source"
+        required
+        value={value.source}
+        onChange={(e) => onChange({ ...value, source: e.currentTarget.value })}
+        placeholder="URL or reference"
+      />
       <TextInput label="Reported on" type="date" value={value.time} onChange={(e) => onChange({ ...value, time: e.currentTarget.value })} />
       <Checkbox
         mt={26}
@@ -81,7 +110,16 @@ interface ClaimDraft {
   ownClaim: boolean;
 }
 
-const emptyClaim = (): ClaimDraft => ({ outcome: 'killed', category: 'total', value: '', qualifier: 'exact', outlet: '', source: '', time: '', ownClaim: false });
+const emptyClaim = (): ClaimDraft => ({
+  outcome: 'killed',
+  category: 'total',
+  value: '',
+  qualifier: 'exact',
+  outlet: '',
+  source: '',
+  time: '',
+  ownClaim: false,
+});
 
 function claimOf(d: ClaimDraft): ClaimInput | undefined {
   if (d.value === '' || !d.outlet.trim() || !d.source.trim()) return undefined;
@@ -97,16 +135,23 @@ function claimOf(d: ClaimDraft): ClaimInput | undefined {
   };
 }
 
-export function RecordIncidentForm({ onDone }: { onDone: (i: IncidentSummary) => void }) {
+/** With `initial`, edits that incident's details (PUT without claims: its claims and sources stay). */
+export function RecordIncidentForm({
+  onDone,
+  initial,
+}: {
+  onDone: (i: IncidentSummary) => void;
+  initial?: Omit<IncidentSummary, 'claimCount' | 'conflictCount'>;
+}) {
   const ref = useIncidentReference();
   const record = useRecordIncident();
-  const [date, setDate] = useState('');
-  const [province, setProvince] = useState<string | null>(null);
-  const [district, setDistrict] = useState<string | null>(null);
-  const [type, setType] = useState<string | null>('ied');
-  const [perpetrator, setPerpetrator] = useState<string | null>(null);
-  const [claimed, setClaimed] = useState(false);
-  const [description, setDescription] = useState('');
+  const [date, setDate] = useState(initial?.date.date ?? '');
+  const [province, setProvince] = useState<string | null>(initial?.place.province ?? null);
+  const [district, setDistrict] = useState<string | null>(initial?.place.district ?? null);
+  const [type, setType] = useState<string | null>(initial?.type ?? 'ied');
+  const [perpetrator, setPerpetrator] = useState<string | null>(initial?.perpetrator.group ?? null);
+  const [claimed, setClaimed] = useState(initial?.perpetrator.status === 'claimed');
+  const [description, setDescription] = useState(initial?.description ?? '');
   const [claim, setClaim] = useState<ClaimDraft>(emptyClaim());
   const districts = ref.data?.provinces.find((p) => p.id === province)?.districts ?? [];
   const submit = (e: FormEvent) => {
@@ -114,15 +159,20 @@ export function RecordIncidentForm({ onDone }: { onDone: (i: IncidentSummary) =>
     const c = claimOf(claim);
     record.mutate(
       {
+        ...(initial ? { id: initial.id } : {}),
         input: {
           date,
+          ...(initial ? { precision: date === initial.date.date ? initial.date.precision : 'day' } : {}),
           type: type ?? 'other',
           ...(province ? { province } : {}),
           ...(district ? { district } : {}),
           ...(perpetrator ? { perpetrator, perpetratorStatus: claimed ? 'claimed' : 'attributed' } : {}),
-          ...(type === 'suicide-bombing' ? { suicide: true } : {}),
+          ...(type === 'suicide-bombing' ? { suicide: true } : initial ? { suicide: initial.suicide } : {}),
           ...(description.trim() ? { description: description.trim() } : {}),
-          claims: c ? [c] : [],
+          // An edit keeps who initiated it unless the type changes (then the server derives it from the type).
+          ...(initial
+            ? { linked: initial.linked, ...(type === initial.type ? { initiator: initial.initiator } : {}) }
+            : { claims: c ? [c] : [] }),
         },
       },
       { onSuccess: onDone },
@@ -151,7 +201,14 @@ export function RecordIncidentForm({ onDone }: { onDone: (i: IncidentSummary) =>
               setDistrict(null);
             }}
           />
-          <Select label="District" searchable clearable data={districts.map((d) => ({ value: d, label: d }))} value={district} onChange={setDistrict} />
+          <Select
+            label="District"
+            searchable
+            clearable
+            data={districts.map((d) => ({ value: d, label: d }))}
+            value={district}
+            onChange={setDistrict}
+          />
           <Select
             label="Perpetrator"
             searchable
@@ -160,10 +217,16 @@ export function RecordIncidentForm({ onDone }: { onDone: (i: IncidentSummary) =>
             value={perpetrator}
             onChange={setPerpetrator}
           />
-          <Checkbox mt={26} label="Responsibility claimed" checked={claimed} disabled={!perpetrator} onChange={(e) => setClaimed(e.currentTarget.checked)} />
+          <Checkbox
+            mt={26}
+            label="Responsibility claimed"
+            checked={claimed}
+            disabled={!perpetrator}
+            onChange={(e) => setClaimed(e.currentTarget.checked)}
+          />
         </SimpleGrid>
         <Textarea label="Description" autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
-        <ClaimFields value={claim} onChange={setClaim} qualifiers={ref.data?.qualifiers ?? ['exact']} />
+        {initial ? null : <ClaimFields value={claim} onChange={setClaim} qualifiers={ref.data?.qualifiers ?? ['exact']} />}
         {record.isError ? (
           <Notice color="red" variant="light" p="xs" role="alert">
             {record.error.message}
@@ -171,7 +234,7 @@ export function RecordIncidentForm({ onDone }: { onDone: (i: IncidentSummary) =>
         ) : null}
         <Group justify="flex-end">
           <Button type="submit" loading={record.isPending} disabled={!date}>
-            Record incident
+            {initial ? 'Save changes' : 'Record incident'}
           </Button>
         </Group>
       </Stack>
@@ -200,7 +263,12 @@ export function AddClaimForm({ incidentId, onDone }: { incidentId: string; onDon
     <form onSubmit={submit} aria-label="Add a claim">
       <Stack gap="xs">
         <ClaimFields value={claim} onChange={setClaim} qualifiers={ref.data?.qualifiers ?? ['exact']} />
-        <TextInput label="Words quoted" value={text} onChange={(e) => setText(e.currentTarget.value)} placeholder="“At least 31 people were killed…”" />
+        <TextInput
+          label="Words quoted"
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          placeholder="“At least 31 people were killed…”"
+        />
         {add.isError ? (
           <Notice color="red" variant="light" p="xs" role="alert">
             {add.error.message}

@@ -54,7 +54,13 @@ export function HeadlineCards({ stats, view }: { stats: IncidentStats; view: 'be
       change: view === 'best' ? prev.killedBest : prev.killedLow,
       yoy: view === 'best' ? yoy.killedBest : yoy.killedLow,
     },
-    { label: 'Injured', value: formatCount(f.injured[view]), sub: `range ${formatCount(f.injured.low)}–${formatCount(f.injured.high)}`, change: prev.injuredBest, yoy: yoy.injuredBest },
+    {
+      label: 'Injured',
+      value: formatCount(f.injured[view]),
+      sub: `range ${formatCount(f.injured.low)}–${formatCount(f.injured.high)}`,
+      change: prev.injuredBest,
+      yoy: yoy.injuredBest,
+    },
     { label: 'Suicide attacks', value: formatCount(f.suicideAttacks), change: prev.suicideAttacks, yoy: yoy.suicideAttacks },
   ];
   return (

@@ -52,7 +52,12 @@ export function MonthlyChart({ stats, view, onMonth }: { stats: IncidentStats; v
         legend: { top: 0, itemWidth: 12, itemHeight: 10, textStyle: { fontSize: 11 } },
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
         xAxis: { type: 'category', data: stats.monthly.map((m) => monthLabel(m.month)), axisLabel: { fontSize: 11 } },
-        yAxis: { type: 'value', name: view === 'best' ? 'killed (best)' : 'killed (low)', nameTextStyle: { fontSize: 11 }, axisLabel: { fontSize: 11 } },
+        yAxis: {
+          type: 'value',
+          name: view === 'best' ? 'killed (best)' : 'killed (low)',
+          nameTextStyle: { fontSize: 11 },
+          axisLabel: { fontSize: 11 },
+        },
         series: CATEGORIES.map((cat) => ({
           name: CATEGORY_LABEL[cat],
           type: 'bar',

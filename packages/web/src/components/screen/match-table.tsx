@@ -34,7 +34,6 @@ export function MatchTable({ matches, selected, onSelect }: Props) {
           <Table.Th w={28}>#</Table.Th>
           <Table.Th>Listed name</Table.Th>
           <Table.Th>Source</Table.Th>
-          <Table.Th>Schema</Table.Th>
           <Table.Th>Score</Table.Th>
           <Table.Th>Band</Table.Th>
           <Table.Th>Decision</Table.Th>
@@ -66,18 +65,19 @@ export function MatchTable({ matches, selected, onSelect }: Props) {
                   </Text>
                 ) : null}
               </Table.Td>
-              <Table.Td>
+              {/* The schema sits under the source rather than in its own column: at 1280 px the band badge needs the room. */}
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <Text size="xs" className="argus-mono">
                   {m.source}
                 </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{m.schema}</Text>
+                <Text size="xs" c="dimmed">
+                  {m.schema}
+                </Text>
               </Table.Td>
               <Table.Td>
                 <ScoreBar score={m.score} width={48} />
               </Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <BandBadge band={m.band} />
               </Table.Td>
               <Table.Td>

@@ -2,7 +2,7 @@
 
 import { AppShell, Badge, Box, Center, Group, Loader, Menu, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.js';
 import type { Session } from '../../api/types.js';
@@ -17,10 +17,22 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const lost = !session.isPending && !session.isError && !session.data;
-  // The session ended while the app was open (logout elsewhere, expiry, an admin's change): back to the login.
+  // The session ended while the app was open (logout elsewhere, expiry, an admin's change): back to the login,
+  // once. The location is read through a ref: while the router moves to /login this layout is still mounted, and
+  // re-navigating on every location change would nest `next` into itself until React gives up.
+  const here = useRef(location.href);
+  here.current = location.href;
+  const sent = useRef(false);
   useEffect(() => {
-    if (lost) void navigate({ to: '/login', search: { next: location.href }, replace: true });
-  }, [lost, navigate, location.href]);
+    if (!lost) {
+      sent.current = false;
+      return;
+    }
+    if (sent.current) return;
+    sent.current = true;
+    const next = here.current.startsWith('/login') ? undefined : here.current;
+    void navigate({ to: '/login', search: next ? { next } : {}, replace: true });
+  }, [lost, navigate]);
   if (session.isPending || lost) {
     return (
       <Center h="100vh">

@@ -13,7 +13,12 @@ export type CaseAction =
   | { readonly kind: 'parties'; readonly parties: readonly CaseParty[] }
   | { readonly kind: 'assign'; readonly assignee: string | null }
   | { readonly kind: 'transition'; readonly to: CaseStatus; readonly reason?: string }
-  | { readonly kind: 'request-report'; readonly reportCode: 'STR' | 'SAR'; readonly reason: string; readonly indicators?: readonly string[] }
+  | {
+      readonly kind: 'request-report';
+      readonly reportCode: 'STR' | 'SAR';
+      readonly reason: string;
+      readonly indicators?: readonly string[];
+    }
   | { readonly kind: 'approve' }
   | { readonly kind: 'evidence'; readonly file: File };
 
@@ -31,7 +36,11 @@ function send(id: string, a: CaseAction): Promise<Answer> {
     case 'transition':
       return api.post(`${base}/transition`, { to: a.to, ...(a.reason ? { reason: a.reason } : {}) });
     case 'request-report':
-      return api.post(`${base}/report`, { reportCode: a.reportCode, reason: a.reason, ...(a.indicators?.length ? { indicators: a.indicators } : {}) });
+      return api.post(`${base}/report`, {
+        reportCode: a.reportCode,
+        reason: a.reason,
+        ...(a.indicators?.length ? { indicators: a.indicators } : {}),
+      });
     case 'approve':
       return api.post(`${base}/report/approve`);
     case 'evidence': {

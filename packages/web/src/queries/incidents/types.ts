@@ -185,5 +185,6 @@ export interface IncidentInput {
   readonly perpetratorStatus?: 'claimed' | 'attributed' | 'unknown';
   readonly suicide?: boolean;
   readonly description?: string;
+  readonly linked?: readonly string[];
   readonly claims?: readonly ClaimInput[];
 }

@@ -19,8 +19,7 @@ export interface IncidentFilter {
 export function useIncidents(filter: IncidentFilter) {
   return useQuery({
     queryKey: ['incidents', 'list', filter],
-    queryFn: ({ signal }) =>
-      api.get<{ items: IncidentSummary[]; total: number }>(`/api/incidents${qs({ ...filter })}`, { signal }),
+    queryFn: ({ signal }) => api.get<{ items: IncidentSummary[]; total: number }>(`/api/incidents${qs({ ...filter })}`, { signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -4,7 +4,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { request } from '../../api/client.js';
 
 export interface IngestResult {
-  readonly events: readonly { readonly id: string; readonly title: string; readonly date: string | null; readonly reports: readonly string[] }[];
+  readonly events: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly date: string | null;
+    readonly reports: readonly string[];
+  }[];
 }
 
 export function useIngestNews() {

@@ -75,7 +75,10 @@ export default function AlertsPage() {
   const escalate = useEscalateAlert();
   const items = queue.data?.items ?? [];
   const allSelected = items.length > 0 && items.every((i) => selected.has(i.alert.id));
-  const userOptions = useMemo(() => (assignees.data ?? []).map((u) => ({ value: u.username, label: `${u.username} (${u.role})` })), [assignees.data]);
+  const userOptions = useMemo(
+    () => (assignees.data ?? []).map((u) => ({ value: u.username, label: `${u.username} (${u.role})` })),
+    [assignees.data],
+  );
 
   const toggle = (id: string) =>
     setSelected((s) => {
@@ -183,14 +186,21 @@ export default function AlertsPage() {
             <Text size="sm" fw={500}>
               {selected.size} selected
             </Text>
-            <Select size="xs" w={220} placeholder="Assign to…" aria-label="Assign to" data={userOptions} value={bulkUser} onChange={setBulkUser} />
+            <Select
+              size="xs"
+              w={220}
+              placeholder="Assign to…"
+              aria-label="Assign to"
+              data={userOptions}
+              value={bulkUser}
+              onChange={setBulkUser}
+            />
             <Button
               size="xs"
               disabled={!bulkUser}
               loading={assign.isPending}
               onClick={() =>
-                bulkUser &&
-                assign.mutate({ alertIds: [...selected], assignee: bulkUser }, { onSuccess: () => setSelected(new Set()) })
+                bulkUser && assign.mutate({ alertIds: [...selected], assignee: bulkUser }, { onSuccess: () => setSelected(new Set()) })
               }
             >
               Assign
@@ -202,7 +212,17 @@ export default function AlertsPage() {
         </Paper>
       ) : null}
       {assign.isError || escalate.isError ? (
-        <Notice color="red" variant="light" mb="sm" role="alert" withCloseButton onClose={() => (assign.reset(), escalate.reset())}>
+        <Notice
+          color="red"
+          variant="light"
+          mb="sm"
+          role="alert"
+          withCloseButton
+          onClose={() => {
+            assign.reset();
+            escalate.reset();
+          }}
+        >
           {(assign.error ?? escalate.error)?.message}
         </Notice>
       ) : null}
@@ -240,15 +260,14 @@ export default function AlertsPage() {
                     />
                   </Table.Th>
                 ) : null}
-                <Table.Th w={90}>Severity</Table.Th>
+                <Table.Th w={100}>Severity</Table.Th>
                 <Table.Th w={130}>Type</Table.Th>
                 <Table.Th>Explanation</Table.Th>
-                <Table.Th w={150}>Accounts</Table.Th>
-                <Table.Th w={150}>Detected</Table.Th>
-                <Table.Th w={120}>SLA</Table.Th>
-                <Table.Th w={100}>Assignee</Table.Th>
-                <Table.Th w={90}>Status</Table.Th>
-                {canWrite ? <Table.Th w={170} ta="right" /> : null}
+                <Table.Th w={120}>Accounts</Table.Th>
+                {/* Detection, age and SLA share a column (and status with assignee) so the explanation keeps its width. */}
+                <Table.Th w={140}>Detected · SLA</Table.Th>
+                <Table.Th w={110}>Status</Table.Th>
+                {canWrite ? <Table.Th w={150} ta="right" /> : null}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -259,7 +278,12 @@ export default function AlertsPage() {
                   <Table.Tr key={a.id} data-alert-id={a.id}>
                     {canWrite ? (
                       <Table.Td>
-                        <Checkbox size="xs" aria-label={`Select alert ${a.id}`} checked={selected.has(a.id)} onChange={() => toggle(a.id)} />
+                        <Checkbox
+                          size="xs"
+                          aria-label={`Select alert ${a.id}`}
+                          checked={selected.has(a.id)}
+                          onChange={() => toggle(a.id)}
+                        />
                       </Table.Td>
                     ) : null}
                     <Table.Td>
@@ -285,16 +309,16 @@ export default function AlertsPage() {
                     </Table.Td>
                     <Table.Td>
                       <Text size="xs">{formatDateTime(a.detectedAt)}</Text>
-                      <Text size="xs" c="dimmed">
+                      <Text size="xs" c="dimmed" mb={open ? 4 : 0}>
                         {hours(q.ageHours)} ago
                       </Text>
-                    </Table.Td>
-                    <Table.Td>{open ? <SlaBadge remaining={q.slaRemainingHours} slaHours={queue.data.slaHours} /> : '—'}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{q.assignee ?? '—'}</Text>
+                      {open ? <SlaBadge remaining={q.slaRemainingHours} slaHours={queue.data.slaHours} /> : null}
                     </Table.Td>
                     <Table.Td>
                       <AlertStatusBadge status={a.status} />
+                      <Text size="xs" mt={4} c={q.assignee ? 'bright' : 'dimmed'}>
+                        {q.assignee ?? 'unassigned'}
+                      </Text>
                     </Table.Td>
                     {canWrite ? (
                       <Table.Td>
@@ -326,7 +350,15 @@ export default function AlertsPage() {
           </Table>
           {queue.data.total > PAGE ? (
             <Group justify="center" p="sm">
-              <Pagination size="sm" total={Math.ceil(queue.data.total / PAGE)} value={page} onChange={(p) => (setPage(p), setSelected(new Set()))} />
+              <Pagination
+                size="sm"
+                total={Math.ceil(queue.data.total / PAGE)}
+                value={page}
+                onChange={(p) => {
+                  setPage(p);
+                  setSelected(new Set());
+                }}
+              />
             </Group>
           ) : null}
         </Paper>

@@ -19,7 +19,8 @@ function Json({ value }: { value: unknown }) {
   if (value === undefined || value === null) return <Text size="xs">—</Text>;
   const text = JSON.stringify(value, null, 2);
   const short = JSON.stringify(value);
-  if (short.length <= 60)
+  // Previews stay short so the table fits the page; the popover shows the whole document.
+  if (short.length <= 26)
     return (
       <Text size="xs" className="argus-mono">
         {short}
@@ -29,7 +30,7 @@ function Json({ value }: { value: unknown }) {
     <Popover width={420} position="bottom-start" shadow="md">
       <Popover.Target>
         <Button size="compact-xs" variant="subtle" title={short.slice(0, 200)}>
-          {short.slice(0, 48)}…
+          {short.slice(0, 22)}…
         </Button>
       </Popover.Target>
       <Popover.Dropdown>
@@ -62,7 +63,11 @@ export default function AuditPage() {
       w={w}
       placeholder={placeholder}
       value={draft[key] ?? ''}
-      onChange={(e) => setDraft((d) => ({ ...d, [key]: e.currentTarget.value }))}
+      onChange={(e) => {
+        // Read the value now: the event's currentTarget is gone by the time React runs the updater.
+        const value = e.currentTarget.value;
+        setDraft((d) => ({ ...d, [key]: value }));
+      }}
     />
   );
   const exportAs = (format: 'jsonl' | 'csv') =>
@@ -101,7 +106,14 @@ export default function AuditPage() {
             <span className="argus-mono">{verify.data.headHash?.slice(0, 16)}…</span> (record it outside Argus to detect truncation).
           </Notice>
         ) : (
-          <Notice color="red" variant="filled" mb="sm" role="alert" title={`Audit chain broken at entry #${verify.data.firstBadSeq}`} data-testid="audit-verify">
+          <Notice
+            color="red"
+            variant="filled"
+            mb="sm"
+            role="alert"
+            title={`Audit chain broken at entry #${verify.data.firstBadSeq}`}
+            data-testid="audit-verify"
+          >
             {verify.data.message} ({verify.data.reason}; {formatCount(verify.data.entries)} entries before it verified)
           </Notice>
         )
@@ -136,19 +148,19 @@ export default function AuditPage() {
         </Paper>
       ) : (
         <Paper p={0}>
-          <Table className="argus-table" aria-label="Audit entries">
+          <Table className="argus-table" aria-label="Audit entries" layout="fixed">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w={60} ta="right">
+                <Table.Th w={50} ta="right">
                   #
                 </Table.Th>
-                <Table.Th w={150}>Time</Table.Th>
-                <Table.Th w={100}>Actor</Table.Th>
-                <Table.Th w={170}>Action</Table.Th>
+                <Table.Th w={130}>Time</Table.Th>
+                <Table.Th w={90}>Actor</Table.Th>
+                <Table.Th w={160}>Action</Table.Th>
                 <Table.Th>Subject</Table.Th>
-                <Table.Th>Before</Table.Th>
-                <Table.Th>After</Table.Th>
-                <Table.Th w={110}>Hash</Table.Th>
+                <Table.Th w={175}>Before</Table.Th>
+                <Table.Th w={175}>After</Table.Th>
+                <Table.Th w={100}>Hash</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -159,7 +171,9 @@ export default function AuditPage() {
                     <Text size="xs">{formatDateTime(e.time)}</Text>
                   </Table.Td>
                   <Table.Td>{e.actor}</Table.Td>
-                  <Table.Td className="argus-mono">{e.action}</Table.Td>
+                  <Table.Td className="argus-mono" style={{ overflowWrap: 'anywhere' }}>
+                    {e.action}
+                  </Table.Td>
                   <Table.Td>
                     <Text size="xs" className="argus-mono" lineClamp={1} title={e.subject}>
                       {e.subject}

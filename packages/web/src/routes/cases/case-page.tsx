@@ -3,11 +3,33 @@
  * status actions, the report request, four-eyes approval by a second person, and the goAML STR download.
  */
 
-import { Alert as Notice, Box, Button, Group, Modal, Paper, SegmentedControl, Select, Stack, Tabs, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
+import {
+  Alert as Notice,
+  Box,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Tabs,
+  Text,
+  Textarea,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { CaseStatusBadge, STATUS_LABEL } from '../../components/cases/case-badges.js';
-import { AlertsPanel, EvidencePanel, NotesPanel, PartiesPanel, ReportPanel, TransactionsPanel } from '../../components/cases/case-panels.js';
+import {
+  AlertsPanel,
+  EvidencePanel,
+  NotesPanel,
+  PartiesPanel,
+  ReportPanel,
+  TransactionsPanel,
+} from '../../components/cases/case-panels.js';
 import { downloadFile } from '../../components/cases/download-file.js';
 import { NetworkGraph } from '../../components/cases/network-graph.js';
 import { formatDateTime } from '../../components/common/format.js';
@@ -43,7 +65,8 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         title={c.title}
         description={
           <>
-            <span className="argus-mono">{c.id}</span> · opened by {c.createdBy} {formatDateTime(c.createdAt)} · updated {formatDateTime(c.updatedAt)}
+            <span className="argus-mono">{c.id}</span> · opened by {c.createdBy} {formatDateTime(c.createdAt)} · updated{' '}
+            {formatDateTime(c.updatedAt)}
             {c.closeReason ? ` · closed: ${c.closeReason}` : ''}
           </>
         }
@@ -223,7 +246,15 @@ function CloseForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   return (
     <form onSubmit={submit}>
       <Stack gap="sm">
-        <Textarea label="Reason" required autosize minRows={2} data-autofocus value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+        <Textarea
+          label="Reason"
+          required
+          autosize
+          minRows={2}
+          data-autofocus
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+        />
         {action.isError ? (
           <Notice color="red" variant="light" p="xs" role="alert">
             {action.error.message}

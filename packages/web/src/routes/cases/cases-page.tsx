@@ -1,6 +1,20 @@
 /** Cases of the agency: filter by status and assignee, open one, or open a new case by hand. */
 
-import { Alert as Notice, Box, Button, Group, Modal, MultiSelect, Pagination, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Alert as Notice,
+  Box,
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  Pagination,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { CaseStatusBadge, STATUS_LABEL } from '../../components/cases/case-badges.js';

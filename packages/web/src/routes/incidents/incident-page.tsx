@@ -3,13 +3,14 @@
  * source worded it, the conflicts flagged, each revision of the estimate in time order, and the sources.
  */
 
-import { Badge, Box, Group, Paper, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Badge, Box, Button, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
+import { useState } from 'react';
 import { AppLink } from '../../components/common/app-link.js';
 import { formatCount, formatDate, formatDateTime } from '../../components/common/format.js';
 import { PageHeader } from '../../components/common/page-header.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/common/states.js';
-import { AddClaimForm } from '../../components/incidents/incident-forms.js';
+import { AddClaimForm, RecordIncidentForm } from '../../components/incidents/incident-forms.js';
 import { placeText, rangeText, SourceLinks, TYPE_LABEL } from '../../components/incidents/incident-parts.js';
 import { CATEGORY_LABEL } from '../../components/incidents/monthly-chart.js';
 import { useCan } from '../../queries/auth/use-session.js';
@@ -52,6 +53,7 @@ export default function IncidentPage() {
 function IncidentView({ detail }: { detail: IncidentDetail }) {
   const i = detail.incident;
   const canWrite = useCan('incidents:write');
+  const [editing, setEditing] = useState(false);
   const claims = new Map(i.claims.map((c) => [c.id, c]));
   const describe = (id: string) => {
     const c = claims.get(id);
@@ -63,12 +65,23 @@ function IncidentView({ detail }: { detail: IncidentDetail }) {
         title={`${TYPE_LABEL[i.type] ?? i.type} · ${placeText(i)}`}
         description={
           <>
-            {formatDate(i.date.date)} ({i.date.precision}) · initiated by {i.initiator === 'security-forces' ? 'security forces' : i.initiator}
+            {formatDate(i.date.date)} ({i.date.precision}) · initiated by{' '}
+            {i.initiator === 'security-forces' ? 'security forces' : i.initiator}
             {i.perpetrator.status !== 'unknown' ? ` · ${i.perpetrator.groupName ?? i.perpetrator.group} (${i.perpetrator.status})` : ''}
             {i.suicide ? ' · suicide attack' : ''} · <span className="argus-mono">{i.id}</span>
           </>
         }
+        actions={
+          canWrite ? (
+            <Button variant="default" onClick={() => setEditing(true)}>
+              Edit details
+            </Button>
+          ) : undefined
+        }
       />
+      <Modal opened={editing} onClose={() => setEditing(false)} title="Edit the incident" size="lg">
+        {editing ? <RecordIncidentForm initial={i} onDone={() => setEditing(false)} /> : null}
+      </Modal>
       <Stack gap="sm">
         {i.description ? (
           <Paper p="sm">
@@ -114,9 +127,9 @@ function IncidentView({ detail }: { detail: IncidentDetail }) {
             </Table.Tbody>
           </Table>
           <Text size="xs" c="dimmed" p="sm">
-            Each cell is low–high (best). Low is the smallest credible bound; high the largest credible figure; best the most recent exact figure from an
-            independent source (tolls rise as the injured die), else the largest lower bound. A party's own claim counts only where no independent source
-            gives the figure. “216” and “more than 200” agree; “31” and “45” conflict and are flagged.
+            Each cell is low–high (best). Low is the smallest credible bound; high the largest credible figure; best the most recent exact
+            figure from an independent source (tolls rise as the injured die), else the largest lower bound. A party's own claim counts only
+            where no independent source gives the figure. “216” and “more than 200” agree; “31” and “45” conflict and are flagged.
           </Text>
         </Paper>
 
@@ -161,7 +174,10 @@ function IncidentView({ detail }: { detail: IncidentDetail }) {
                   .map((c) => (
                     <Table.Tr key={c.id}>
                       <Table.Td>
-                        <Text size="xs">{c.time ? formatDateTime(c.time) : '—'}</Text>
+                        {/* A report's date has no time of day: show none rather than midnight. */}
+                        <Text size="xs">
+                          {c.time ? (/^\d{4}-\d{2}-\d{2}$/.test(c.time) ? formatDate(c.time) : formatDateTime(c.time)) : '—'}
+                        </Text>
                       </Table.Td>
                       <Table.Td>
                         {c.outlet}
@@ -209,8 +225,8 @@ function IncidentView({ detail }: { detail: IncidentDetail }) {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {i.revisions.map((r, k) => (
-                  <Table.Tr key={`${r.afterClaim}-${r.outcome}-${r.category}-${k}`}>
+                {i.revisions.map((r) => (
+                  <Table.Tr key={`${r.afterClaim}-${r.outcome}-${r.category}`}>
                     <Table.Td>
                       {r.outcome} · {catLabel(r.category)}
                     </Table.Td>

@@ -4,7 +4,20 @@
  * reports quote, and the incidents of the period with low–high ranges and their sources.
  */
 
-import { Alert as Notice, Box, Button, FileButton, Group, Modal, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert as Notice,
+  Box,
+  Button,
+  FileButton,
+  Group,
+  Modal,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useCallback, useEffect, useState } from 'react';
 import { AppLink } from '../../components/common/app-link.js';
@@ -65,7 +78,11 @@ function Dashboard({ period, view, go }: { period: string; view: 'best' | 'low';
     <Box className="argus-page">
       <PageHeader
         title="Security incidents"
-        description={stats.data ? `${stats.data.period.kind === 'month' ? 'Month' : 'Year'} ${stats.data.period.key} · every figure links to its sources` : 'The register'}
+        description={
+          stats.data
+            ? `${stats.data.period.kind === 'month' ? 'Month' : 'Year'} ${stats.data.period.key} · every figure links to its sources`
+            : 'The register'
+        }
         actions={
           <>
             <AppLink to="/news" size="sm">
@@ -73,7 +90,11 @@ function Dashboard({ period, view, go }: { period: string; view: 'best' | 'low';
             </AppLink>
             {canWrite ? (
               <>
-                <FileButton multiple accept=".txt,.html,.htm,text/plain,text/html" onChange={(files) => files.length && ingest.mutate(files)}>
+                <FileButton
+                  multiple
+                  accept=".txt,.html,.htm,text/plain,text/html"
+                  onChange={(files) => files.length && ingest.mutate(files)}
+                >
                   {(props) => (
                     <Button {...props} variant="default" loading={ingest.isPending}>
                       Ingest news…
@@ -151,7 +172,12 @@ function Dashboard({ period, view, go }: { period: string; view: 'best' | 'low';
           <SimpleGrid cols={3} spacing="sm">
             <BreakdownTable title="Province" rows={stats.data.byRegion} view={view} onPick={pickRow('Province', 'province')} />
             <BreakdownTable title="Type" rows={stats.data.byType} view={view} onPick={pickRow('Type', 'type')} />
-            <BreakdownTable title="Perpetrator" rows={stats.data.byPerpetrator} view={view} onPick={pickRow('Perpetrator', 'perpetrator')} />
+            <BreakdownTable
+              title="Perpetrator"
+              rows={stats.data.byPerpetrator}
+              view={view}
+              onPick={pickRow('Perpetrator', 'perpetrator')}
+            />
           </SimpleGrid>
           {stats.data.reported.length > 0 ? <ReportedStatistics items={stats.data.reported} /> : null}
           <Paper p={0}>

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/common/page-header.js';
 import { EmptyState, ErrorState, LoadingState } from '../../components/common/states.js';
 import { placeText, rangeText, TYPE_LABEL } from '../../components/incidents/incident-parts.js';
 import { useCan } from '../../queries/auth/use-session.js';
+import { useIncidentReference } from '../../queries/incidents/use-incident-reference.js';
 import { useIngestNews } from '../../queries/incidents/use-ingest-news.js';
 import { useNewsEvent, useNewsEvents } from '../../queries/incidents/use-news-events.js';
 
@@ -86,6 +87,9 @@ export default function NewsPage() {
 
 function EventDetail({ id }: { id: string }) {
   const q = useNewsEvent(id);
+  // Events carry region ids ("khyber-pakhtunkhwa"); the reference data names them.
+  const ref = useIncidentReference();
+  const provinceName = (pid: string | undefined) => ref.data?.provinces.find((p) => p.id === pid)?.name;
   if (q.isPending) return <LoadingState label="Loading event" />;
   if (q.isError) return <ErrorState error={q.error} />;
   const { event, reports, incidents, statistics } = q.data;
@@ -134,7 +138,8 @@ function EventDetail({ id }: { id: string }) {
           incidents.map((i) => (
             <Text size="sm" key={i.id}>
               <AppLink to="/incidents/$incidentId" params={{ incidentId: i.id }} size="sm">
-                {formatDate(i.date.date)} · {TYPE_LABEL[i.type] ?? i.type} · {placeText(i)}
+                {formatDate(i.date.date)} · {TYPE_LABEL[i.type] ?? i.type} ·{' '}
+                {placeText({ place: { ...i.place, provinceName: provinceName(i.place.province) ?? i.place.province ?? '' } })}
               </AppLink>{' '}
               — killed {rangeText(i.totals.killed)}, injured {rangeText(i.totals.injured)} · {i.sources.length} source(s)
             </Text>

@@ -141,7 +141,7 @@ function VersionTable({ versions }: { versions: readonly ListVersion[] }) {
               </Badge>
             </Table.Td>
             <Table.Td>{formatDate(v.publishedAt)}</Table.Td>
-            <Table.Td>{formatDateTime(v.importedAt)}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v.importedAt)}</Table.Td>
             <Table.Td>
               <Text size="xs" className="argus-mono" title={v.fileName} lineClamp={1}>
                 {v.fileName}

@@ -75,9 +75,9 @@ export default function ReviewsPage() {
                 <Table.Tr>
                   <Table.Th w={140}>Decided</Table.Th>
                   <Table.Th w={120}>Decision</Table.Th>
-                  <Table.Th>Query</Table.Th>
+                  <Table.Th w="22%">Query</Table.Th>
                   <Table.Th>Entity</Table.Th>
-                  <Table.Th>Reason</Table.Th>
+                  <Table.Th w="40%">Reason</Table.Th>
                   <Table.Th w={100}>By</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -85,7 +85,9 @@ export default function ReviewsPage() {
                 {rows.map((r) => (
                   <Table.Tr key={r.id}>
                     <Table.Td>
-                      <Text size="xs">{formatDateTime(r.at)}</Text>
+                      <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
+                        {formatDateTime(r.at)}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       <DecisionBadge decision={r.decision} />
@@ -100,7 +102,7 @@ export default function ReviewsPage() {
                         </Text>
                       ) : null}
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <AppLink to="/entities/$entityId" params={{ entityId: r.entityId }} size="xs" className="argus-mono">
                         {r.entityId}
                       </AppLink>
