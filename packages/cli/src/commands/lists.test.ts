@@ -94,6 +94,12 @@ describe('argus lists', () => {
     expect(r.err).toMatch(/^argus: LIST_PARSE_FAILED: sdn-malformed\.csv: line 2: /);
     expect(r.out).toBe('');
     expect(await currentOf('ofac-sdn')).toBe('ofac-sdn@2');
+    const audited = (await cli('audit', 'export', '--action', 'lists.import')).out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(audited.at(-1)).toMatchObject({ subject: 'ofac-sdn', after: { status: 'failed', error: 'LIST_PARSE_FAILED' } });
+    expect(audited.some((e) => e.after.status === 'imported')).toBe(true);
   });
 
   it('fails on a truncated XML file and leaves the current version', async () => {

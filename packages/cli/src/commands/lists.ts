@@ -19,6 +19,9 @@ import {
 import { createListsApp, readListPath } from '@argus/runtime';
 import type { CliContext, CommandRegistrar } from '../program.js';
 import { progressBar } from '../progress.js';
+import { auditAppend } from '@argus/app/audit';
+import { systemClock } from '@argus/app';
+import { cliActor } from './case-deps.js';
 
 const n = (x: number | undefined) => (x === undefined ? '—' : x.toLocaleString('en'));
 
@@ -194,6 +197,14 @@ export const registerLists: CommandRegistrar = (program: Command, ctx: () => Cli
       const deps = await app(c);
       const bar = progressBar(c.stderr, `Importing ${opts.source}`);
       let result: ImportListResult;
+      // A list import changes what every screening sees: audited whether it lands or fails.
+      const record = async (after: Record<string, unknown>) =>
+        auditAppend((await c.store()).forAgency(c.agencyId), systemClock, {
+          actor: (await cliActor(c)).username,
+          action: 'lists.import',
+          subject: opts.source,
+          after: { file: path, ...after },
+        });
       try {
         result = await importList(deps, {
           source: opts.source,
@@ -204,9 +215,13 @@ export const registerLists: CommandRegistrar = (program: Command, ctx: () => Cli
           ...(opts.public ? { visibility: 'public' as const } : {}),
           onProgress: (p) => bar.update(p.bytes, p.totalBytes, `${n(p.entities)} entities`),
         });
-      } finally {
+      } catch (e) {
         bar.finish();
+        await record({ status: 'failed', error: e instanceof ArgusError ? e.code : 'INTERNAL' });
+        throw e;
       }
+      bar.finish();
+      await record({ status: result.status, version: result.version.id, counts: result.version.counts });
       if (c.global.json) json(c, result);
       else renderImport(c, result);
     });
@@ -227,6 +242,12 @@ export const registerLists: CommandRegistrar = (program: Command, ctx: () => Cli
         onProgress: (_id, p) => bar?.update(p.bytes, p.totalBytes, `${n(p.entities)} entities`),
       });
       bar?.finish();
+      await auditAppend((await c.store()).forAgency(c.agencyId), systemClock, {
+        actor: (await cliActor(c)).username,
+        action: 'lists.update',
+        subject: sources.length > 0 ? sources.join(',') : 'all',
+        after: { outcomes: outcomes.map((o) => ({ source: o.source, status: o.status })) },
+      });
       if (c.global.json) json(c, outcomes);
       else renderUpdate(c, outcomes);
       const failed = outcomes.filter((o): o is Extract<UpdateOutcome, { status: 'failed' }> => o.status === 'failed');

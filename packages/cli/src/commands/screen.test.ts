@@ -46,6 +46,16 @@ describe('argus screen "<name>"', () => {
     expect(r.out).toMatch(/name [\d.]+ via "SALEK, Abdulhai": abd, hai, salek/);
   });
 
+  it('records every screening on the audit trail, with who asked and what was found', async () => {
+    expect((await cli('screen', 'Abdulhai Salek')).code).toBe(0);
+    const r = await cli('audit', 'export', '--action', 'screening.query');
+    expect(r.code).toBe(0);
+    const last = JSON.parse(r.out.trim().split('\n').at(-1) ?? '{}');
+    expect(last).toMatchObject({ action: 'screening.query', subject: 'Abdulhai Salek', actor: 'cli' });
+    expect(JSON.stringify(last.after)).toContain('ofac-sdn:7001');
+    expect((await cli('audit', 'verify')).code).toBe(0);
+  });
+
   it('prints JSON with the publisher id, band and explanation; order and comma form agree', async () => {
     const r = await cli('screen', 'SALEK, ABDULHAI', '--json');
     expect(r.code).toBe(0);
@@ -148,6 +158,8 @@ describe('argus screen batch', () => {
     const r = await cli('screen', 'batch', '--input', input, '--output', output, '--workers', '2');
     expect(r.code).toBe(0);
     expect(r.err).toContain('screened 11 rows');
+    const audited = (await cli('audit', 'export', '--action', 'screening.batch')).out.trim().split('\n').at(-1) ?? '{}';
+    expect(JSON.parse(audited)).toMatchObject({ subject: input, after: { rows: 11 } });
     const lines = jsonLines(output);
     expect(lines.map((l) => [l.row, l.id])).toEqual(rows.slice(1).map((_, i) => [i + 1, `c-${i + 1}`]));
     for (const l of lines) {

@@ -8,9 +8,12 @@ import { ArgusError, isSchema } from '@argus/core';
 import { type BatchRow, type BatchResult, EntityIndexCache, screen } from '@argus/app/screening';
 import { resolveCountry, type ScreeningMatch, type ScreeningQuery } from '@argus/core/screening';
 import { type CsvRecord, decodeText, readCsv } from '@argus/core/text';
+import { auditAppend } from '@argus/app/audit';
+import { systemClock } from '@argus/app';
 import { ScreeningPool } from '@argus/runtime';
 import type { CliContext, CommandRegistrar } from '../program.js';
 import { progressBar } from '../progress.js';
+import { cliActor } from './case-deps.js';
 
 const BATCH_COLUMNS = new Set([
   'id',
@@ -168,6 +171,12 @@ async function runBatch(ctx: CliContext, input: string, output: string, o: { wor
     await once(out, 'finish');
   }
   ctx.stderr.write(`screened ${n} rows: ${alerts} with candidates, ${errors} errors → ${output}\n`);
+  await auditAppend(store.forAgency(ctx.agencyId), systemClock, {
+    actor: (await cliActor(ctx)).username,
+    action: 'screening.batch',
+    subject: input,
+    after: { rows: n, withCandidates: alerts, errors, output },
+  });
 }
 
 /** One JSONL line: `{row, id, matches}` or, for a row that could not be screened, `{row, id, matches: [], error}`. */
@@ -201,8 +210,17 @@ export const registerScreen: CommandRegistrar = (program: Command, context: () =
           location: { field: 'name' },
         });
       const cache = new EntityIndexCache();
-      const matches = await screen({ store: await ctx.store(), agencyId: ctx.agencyId, cache }, queryFrom(name, o), {
+      const store = await ctx.store();
+      const query = queryFrom(name, o);
+      const matches = await screen({ store, agencyId: ctx.agencyId, cache }, query, {
         limit: Math.max(1, Number(o.limit) || 10),
+      });
+      // Who searched for whom is itself evidence (and the record of misuse): every screening is on the audit trail.
+      await auditAppend(store.forAgency(ctx.agencyId), systemClock, {
+        actor: (await cliActor(ctx)).username,
+        action: 'screening.query',
+        subject: name,
+        after: { query, hits: matches.filter((m) => m.band !== 'no_match').map((m) => ({ entity: m.entityId, band: m.band })) },
       });
       if (o.json || ctx.global.json) {
         ctx.stdout.write(`${JSON.stringify({ query: name, matches: matches.map(matchJson) }, null, 2)}\n`);
